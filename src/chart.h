@@ -1,0 +1,139 @@
+/* chart: the chart model and its geometry as plain data in points — plot
+ * area, scale, ticks, bar rectangles, label boxes, legend — computed without
+ * Cairo or Pango (text is measured through a callback), so every layout
+ * decision is unit-tested without drawing.  draw-chart.c paints it. */
+#ifndef FIGPRESS_CHART_H
+#define FIGPRESS_CHART_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "figure.h"
+#include "lang.h"
+
+enum chart_type {
+	CHART_BAR,		/* vertical bars */
+	CHART_HBAR,		/* horizontal bars */
+	CHART_GROUPED,		/* several series side by side */
+	CHART_STACKED,		/* several series stacked */
+	CHART_SQUARES,		/* proportional-area squares */
+};
+
+enum chart_scale {
+	CHART_SCALE_AUTO,	/* log when positive values span >= 1000x */
+	CHART_SCALE_LINEAR,
+	CHART_SCALE_LOG,
+	CHART_SCALE_BROKEN,	/* linear with a visible break */
+};
+
+/* A chart as the report describes it, with its data resolved.  Owned by the
+ * document model (report.c fills and frees it). */
+struct chart_data {
+	enum chart_type type;
+	enum chart_scale scale;
+	enum lang lang;
+	size_t ncats;
+	size_t nseries;
+	char **cats;		/* ncats category labels */
+	char **series;		/* nseries series names (column headers) */
+	struct figure *values;	/* ncats * nseries, values[cat * nseries + s] */
+	char *title;		/* may be NULL */
+	char *caption;		/* may be NULL */
+	char *source;		/* may be NULL */
+	bool annotate_ratio;
+	long highlight;		/* category index to emphasise, or -1 */
+	bool grayscale;		/* hatch patterns instead of hues */
+	struct srcpos pos;	/* the chart block in the report */
+};
+
+/* Measures text for the geometry: width and height in points of text set at
+ * size points (bold or not), wrapped at wrap_width points (<= 0: no wrap). */
+struct chart_measure {
+	void *ctx;
+	void (*text_size)(void *ctx, const char *text, double size, bool bold,
+	    double wrap_width, double *w, double *h);
+};
+
+struct chart_rect {
+	double x, y, w, h;	/* top-left origin, y grows downwards */
+};
+
+struct chart_bar {
+	struct chart_rect r;
+	size_t cat;
+	size_t series;
+	bool stub;		/* drawn at a minimum visible size */
+	bool lower_bound;	/* value is a "min" figure: open/faded end */
+	bool cut;		/* crosses the break of a broken axis */
+	bool highlight;
+};
+
+enum chart_text_role {
+	CHART_TEXT_TITLE,
+	CHART_TEXT_CATEGORY,
+	CHART_TEXT_VALUE,
+	CHART_TEXT_TICK,
+	CHART_TEXT_NOTE,	/* "Thang logarit", baseline note, ratio */
+	CHART_TEXT_LEGEND,
+	CHART_TEXT_CAPTION,
+	CHART_TEXT_SOURCE,
+};
+
+struct chart_text {
+	struct chart_rect r;	/* the box the text was measured into */
+	char *text;		/* owned */
+	enum chart_text_role role;
+	double size;		/* points */
+	bool bold;
+	int align;		/* -1 left, 0 centre, 1 right */
+};
+
+enum chart_line_role {
+	CHART_LINE_GRID,
+	CHART_LINE_AXIS,
+	CHART_LINE_BREAK,	/* break marks of a broken axis */
+};
+
+struct chart_line {
+	double x0, y0, x1, y1;
+	enum chart_line_role role;
+};
+
+struct chart_swatch {
+	struct chart_rect r;
+	size_t series;
+};
+
+/* The computed chart, in points relative to the chart box's top-left. */
+struct chart_geom {
+	struct chart_rect box;	/* whole chart: x = y = 0 */
+	struct chart_rect plot;	/* the data area */
+	struct chart_bar *bars;
+	size_t nbars;
+	struct chart_text *texts;
+	size_t ntexts;
+	struct chart_line *lines;
+	size_t nlines;
+	struct chart_swatch *swatches;
+	size_t nswatches;
+	size_t nseries;		/* for the palette */
+	bool grayscale;
+};
+
+/* Check what can only be checked once data and spec meet: a negative or zero
+ * value on a log scale, all-zero data, mixed units in one chart, too many
+ * categories.  Errors go to d at data->pos; returns false on any. */
+bool chart_validate(const struct chart_data *data, struct diags *d);
+
+/* Lay data out in a box width points wide; the chart chooses its height.
+ * Fills *g, which the caller releases with chart_geom_release. */
+void chart_layout(const struct chart_data *data, double width,
+    const struct chart_measure *m, struct chart_geom *g);
+/* Free what chart_layout allocated in g. */
+void chart_geom_release(struct chart_geom *g);
+
+/* Free everything data owns (not data itself). */
+void chart_data_release(struct chart_data *data);
+
+#endif

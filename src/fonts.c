@@ -1,0 +1,195 @@
+/* fonts: private fontconfig over fonts/ only — the system scan costs more
+ * than a page of drawing, and output must not depend on installed fonts. */
+#include "fonts.h"
+
+#include <dirent.h>
+#include <fontconfig/fontconfig.h>
+#include <limits.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xmalloc.h"
+
+#ifndef FIGPRESS_FONTDIR
+#define FIGPRESS_FONTDIR "/usr/local/share/figpress/fonts"
+#endif
+
+#define FONTS_MAX_FILES 64
+
+static struct {
+	FcConfig *config;
+	PangoFontMap *fontmap;
+	char *dir;
+	char *files[FONTS_MAX_FILES];
+	size_t nfiles;
+} fonts;
+
+static bool
+fonts_is_font(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && (strcmp(name + n - 4, ".ttf") == 0 ||
+	    strcmp(name + n - 4, ".otf") == 0);
+}
+
+/* Lists the font files of dir (sorted, for stable -M output); false when it
+ * has none. */
+static bool
+fonts_scan_dir(const char *dir)
+{
+	struct dirent **ents;
+	int n = scandir(dir, &ents, NULL, alphasort);
+
+	if (n < 0)
+		return false;
+	for (int i = 0; i < n; i++) {
+		if (fonts_is_font(ents[i]->d_name) &&
+		    fonts.nfiles < FONTS_MAX_FILES)
+			fonts.files[fonts.nfiles++] =
+			    xasprintf("%s/%s", dir, ents[i]->d_name);
+		free(ents[i]);
+	}
+	free(ents);
+	return fonts.nfiles > 0;
+}
+
+static void
+fonts_forget_files(void)
+{
+	for (size_t i = 0; i < fonts.nfiles; i++)
+		free(fonts.files[i]);
+	fonts.nfiles = 0;
+}
+
+/* The folder of the running binary: build/figpress → ../fonts. */
+static char *
+fonts_beside_binary(const char *argv0)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+
+	if (n <= 0) {
+		if (argv0 == NULL || realpath(argv0, exe) == NULL)
+			return NULL;
+	} else {
+		exe[n] = '\0';
+	}
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	return xasprintf("%s/../fonts", exe);
+}
+
+static bool
+fonts_try_dir(const char *dir)
+{
+	char real[PATH_MAX];
+
+	if (dir == NULL || realpath(dir, real) == NULL)
+		return false;
+	if (!fonts_scan_dir(real)) {
+		fonts_forget_files();
+		return false;
+	}
+	fonts.dir = xstrdup(real);
+	return true;
+}
+
+static bool
+fonts_find_dir(const char *argv0)
+{
+	const char *env = getenv("FIGPRESS_FONTS");
+	char *beside;
+	bool ok;
+
+	if (env && *env)
+		return fonts_try_dir(env);
+	beside = fonts_beside_binary(argv0);
+	ok = fonts_try_dir(beside);
+	free(beside);
+	return ok || fonts_try_dir(FIGPRESS_FONTDIR);
+}
+
+bool
+fonts_init(const char *argv0, struct diags *d)
+{
+	if (fonts.fontmap)
+		return true;
+	if (!fonts_find_dir(argv0)) {
+		diag_error(d, srcpos_at("figpress", 0, 0),
+		    "no bundled fonts found (set FIGPRESS_FONTS to the "
+		    "fonts/ folder)");
+		return false;
+	}
+	/* An empty configuration: no system fonts, no system cache scan. */
+	fonts.config = FcConfigCreate();
+	for (size_t i = 0; i < fonts.nfiles; i++)
+		FcConfigAppFontAddFile(fonts.config,
+		    (const FcChar8 *)fonts.files[i]);
+	fonts.fontmap = pango_cairo_font_map_new_for_font_type(
+	    CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts.fontmap),
+	    fonts.config);
+	return true;
+}
+
+void
+fonts_shutdown(void)
+{
+	if (fonts.fontmap)
+		g_object_unref(fonts.fontmap);
+	if (fonts.config)
+		FcConfigDestroy(fonts.config);
+	fonts_forget_files();
+	free(fonts.dir);
+	memset(&fonts, 0, sizeof fonts);
+}
+
+PangoFontMap *
+fonts_fontmap(void)
+{
+	return fonts.fontmap;
+}
+
+const char *
+fonts_dir(void)
+{
+	return fonts.dir;
+}
+
+PangoContext *
+fonts_context(enum lang lang)
+{
+	PangoContext *pc = pango_font_map_create_context(fonts.fontmap);
+	cairo_font_options_t *fo = cairo_font_options_create();
+
+	pango_context_set_language(pc,
+	    pango_language_from_string(lang_code(lang)));
+	/* Metrics must not depend on the device: hinting would make the
+	 * measured layout differ from the drawn one and from PNG to PDF. */
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(pc, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(pc, FALSE);
+	return pc;
+}
+
+size_t
+fonts_count(void)
+{
+	return fonts.nfiles;
+}
+
+const char *
+fonts_file(size_t i)
+{
+	return i < fonts.nfiles ? fonts.files[i] : NULL;
+}

@@ -1,0 +1,49 @@
+/* table: a CSV file loaded (with libcsv) into named columns of text cells,
+ * each cell remembering where it stood, so every later error can say
+ * data/x.csv:LINE:COL.  Columns get types when they are used. */
+#ifndef FIGPRESS_TABLE_H
+#define FIGPRESS_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "figure.h"
+#include "lang.h"
+
+struct table_cell {
+	char *text;		/* NFC, owned by the table */
+	int line;		/* where the field starts, 1-based */
+	int col;		/* 1-based character column */
+};
+
+struct table {
+	char *path;		/* as given to table_load; owned */
+	char delimiter;		/* sniffed: ',', ';' or '\t' */
+	size_t ncols;
+	size_t nrows;		/* data rows, header excluded */
+	struct table_cell *header;	/* ncols cells */
+	struct table_cell *cells;	/* nrows * ncols, row-major */
+};
+
+/* Load path.  Returns NULL with an error in d on a missing file, invalid
+ * UTF-8, an empty file, a duplicate or empty header name, a ragged row or a
+ * size past the limits.  Caller frees with table_free. */
+struct table *table_load(const char *path, struct diags *d);
+/* Parse CSV from memory (path names it in errors).  Same contract. */
+struct table *table_parse(const char *path, const char *data, size_t len,
+    struct diags *d);
+/* Free t and everything in it; NULL is fine. */
+void table_free(struct table *t);
+/* Index of the column named name, or -1. */
+int table_column(const struct table *t, const char *name);
+/* The cell at row (0-based data row) and column; lent. */
+const struct table_cell *table_cell(const struct table *t, size_t row,
+    size_t col);
+/* Parse every cell of column col as a figure in lang into out (nrows
+ * entries).  An empty or unparsable cell is an error naming file, line,
+ * column and column name; returns false then. */
+bool table_figures(const struct table *t, size_t col, enum lang lang,
+    struct figure *out, struct diags *d);
+
+#endif

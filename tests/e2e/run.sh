@@ -1,0 +1,1 @@
+echo "e2e: none yet"
