@@ -1,0 +1,67 @@
+/* main: the command line — dispatches to the subcommands of cmd.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+const char *cmd_argv0 = "figpress";
+
+static const char usage_text[] =
+"usage: figpress render REPORT.md... [-o OUT] [--format pdf|svg|png]\n"
+"                       [--handout 2|4] [--grayscale] [--paper A4|A5|Letter]\n"
+"                       [--dpi N] [-M DEPFILE] [--strict]\n"
+"       figpress extract [--lang vi|en] [FILE...]\n"
+"       figpress watch REPORT.md... [-o DIR]\n"
+"       figpress --help | --version\n"
+"\n"
+"render   lay out Markdown reports with their CSV data into PDF (or SVG/PNG)\n"
+"  -o OUT              output file (one report) or folder (existing, or ending\n"
+"                      in /); default: REPORT.pdf beside the source\n"
+"  --format FMT        pdf (default), svg or png (one file per page)\n"
+"  --handout N         impose N pages (2 or 4) on each sheet\n"
+"  --grayscale         grey tones and hatch patterns instead of colour\n"
+"  --paper SIZE        A4, A5 or Letter (overrides the front matter)\n"
+"  --dpi N             resolution of --format png (default 150)\n"
+"  -M DEPFILE          write a Make rule listing every file the render read\n"
+"  --strict            treat warnings as errors\n"
+"extract  print the figures found in prose as CSV:\n"
+"         line,column,text,value,unit,bound,context\n"
+"  --lang L            vi or en (default: guessed from the text)\n"
+"watch    render, then render again whenever a file a report read changes\n"
+"\n"
+"Errors are printed as FILE:LINE:COL: error: MESSAGE.  Exit status: 0 done,\n"
+"1 an input or render error, 2 a usage error.  SOURCE_DATE_EPOCH (or the\n"
+"front-matter date) makes the output byte-for-byte reproducible.\n";
+
+void
+cmd_usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+}
+
+int
+main(int argc, char **argv)
+{
+	cmd_argv0 = argv[0];
+	if (argc < 2) {
+		cmd_usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		cmd_usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("figpress %s\n", FIGPRESS_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "render") == 0)
+		return cmd_render(argc - 1, argv + 1);
+	if (strcmp(argv[1], "extract") == 0)
+		return cmd_extract(argc - 1, argv + 1);
+	if (strcmp(argv[1], "watch") == 0)
+		return cmd_watch(argc - 1, argv + 1);
+	fprintf(stderr, "figpress: unknown command '%s'\n", argv[1]);
+	cmd_usage(stderr);
+	return 2;
+}

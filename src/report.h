@@ -1,0 +1,21 @@
+/* report: reads a report file — front matter (libyaml), Markdown (md4c),
+ * fenced chart/table specs (libyaml) and the CSV data they name — into the
+ * document model of doc.h. */
+#ifndef FIGPRESS_REPORT_H
+#define FIGPRESS_REPORT_H
+
+#include "diag.h"
+#include "doc.h"
+
+struct report_options {
+	const char *paper;	/* --paper override, or NULL */
+	bool grayscale;		/* --grayscale */
+};
+
+/* Read path into a new document.  Every problem (with file, line, column:
+ * front matter, Markdown blocks, spec keys, CSV cells) goes to d; returns
+ * NULL when any is an error.  Caller frees with doc_free. */
+struct doc *report_load(const char *path, const struct report_options *opt,
+    struct diags *d);
+
+#endif
