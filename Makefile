@@ -6,7 +6,7 @@ DESTDIR ?=
 VERSION := 0.1.0
 
 CC      ?= cc
-PKGS    := cairo pango pangocairo harfbuzz fontconfig glib-2.0 yaml-0.1 md4c
+PKGS    := cairo pango pangocairo pangoft2 harfbuzz fontconfig glib-2.0 yaml-0.1 md4c
 WARN    := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
            -Wshadow -Wwrite-strings -Wformat=2
 OPT     ?= -O2 -g
