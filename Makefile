@@ -31,9 +31,9 @@ FOUNDATION := diag xmalloc strbuf utf8
 FIGURES    := figure numfmt table extract
 SOURCE     := frontmatter spec markdown report
 CHARTS     := scale chart
-LAYOUT     := fonts measure paginate
+LAYOUT     := theme fonts measure paginate layout
 DRAWING    := draw draw-chart
-OUTPUT     := output-pdf atomic handout deps
+OUTPUT     := atomic output-pdf handout deps
 COMMANDS   := cmd-render cmd-extract cmd-watch watch
 MODULES    := $(FOUNDATION) $(FIGURES) $(SOURCE) $(CHARTS) $(LAYOUT) \
               $(DRAWING) $(OUTPUT) $(COMMANDS)

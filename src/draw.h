@@ -5,8 +5,32 @@
 
 #include <cairo.h>
 #include <pango/pango.h>
+#include <stdbool.h>
 
 #include "chart.h"
+#include "layout.h"
+
+/* Container tags (Document, L, LI, Table …) nested deeper than this are
+ * not tagged. */
+#define DRAW_MAX_DEPTH 32
+
+/* What carries over from page to page while a document is drawn: the
+ * open structure tags and the next piece of the layout. */
+struct draw_state {
+	const struct layout *layout;	/* lent */
+	const struct theme *theme;
+	double content_x, content_y;
+	bool grayscale;
+	const char *stack[DRAW_MAX_DEPTH];
+	size_t depth;
+	size_t next_piece;
+};
+
+/* Start drawing lo from its first page. */
+void draw_state_init(struct draw_state *st, const struct layout *lo,
+    bool grayscale);
+/* Paint page (0-based; pages are drawn in order) of st's layout on cr. */
+void draw_page(cairo_t *cr, struct draw_state *st, size_t page);
 
 /* Paint chart geometry g with its top-left corner at (x, y) on cr, setting
  * its texts with layouts from pc (the report's language).  Tags nothing:

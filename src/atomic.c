@@ -1,0 +1,103 @@
+/* atomic: temporary file, fsync, rename — nothing half-written survives. */
+#include "atomic.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xmalloc.h"
+
+bool
+atomic_open(struct atomic_file *af, const char *path, struct diags *d)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	int fd;
+
+	memset(af, 0, sizeof *af);
+	af->path = xstrdup(path);
+	/* Hidden, in the same folder (rename must not cross file systems),
+	 * and named after the target so a leftover is recognisable. */
+	af->tmp = xasprintf("%.*s.%s.XXXXXX", (int)(slash ? slash - path + 1 :
+	    0), path, base);
+	fd = mkstemp(af->tmp);
+	if (fd < 0) {
+		diag_error(d, srcpos_at(path, 0, 0), "cannot write: %s",
+		    strerror(errno));
+		free(af->tmp);
+		free(af->path);
+		memset(af, 0, sizeof *af);
+		return false;
+	}
+	fchmod(fd, 0644);
+	af->fp = fdopen(fd, "wb");
+	if (af->fp == NULL) {
+		close(fd);
+		unlink(af->tmp);
+		diag_error(d, srcpos_at(path, 0, 0), "cannot write: %s",
+		    strerror(errno));
+		free(af->tmp);
+		free(af->path);
+		memset(af, 0, sizeof *af);
+		return false;
+	}
+	return true;
+}
+
+bool
+atomic_write(struct atomic_file *af, const void *data, size_t len)
+{
+	if (af->failed)
+		return false;
+	if (fwrite(data, 1, len, af->fp) != len) {
+		af->failed = true;
+		af->error = errno ? errno : EIO;
+		return false;
+	}
+	return true;
+}
+
+bool
+atomic_commit(struct atomic_file *af, struct diags *d)
+{
+	int err = 0;
+
+	if (af->fp == NULL)
+		return false;
+	if (!af->failed && fflush(af->fp) != 0)
+		err = errno;
+	if (!af->failed && !err && fsync(fileno(af->fp)) != 0)
+		err = errno;
+	if (fclose(af->fp) != 0 && !err)
+		err = errno;
+	af->fp = NULL;
+	if (af->failed)
+		err = af->error;
+	if (!err && rename(af->tmp, af->path) != 0)
+		err = errno;
+	if (err) {
+		diag_error(d, srcpos_at(af->path, 0, 0), "cannot write: %s",
+		    strerror(err));
+		atomic_abort(af);
+		return false;
+	}
+	free(af->tmp);
+	free(af->path);
+	memset(af, 0, sizeof *af);
+	return true;
+}
+
+void
+atomic_abort(struct atomic_file *af)
+{
+	if (af->fp)
+		fclose(af->fp);
+	if (af->tmp)
+		unlink(af->tmp);
+	free(af->tmp);
+	free(af->path);
+	memset(af, 0, sizeof *af);
+}

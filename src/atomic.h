@@ -1,0 +1,33 @@
+/* atomic: output files replaced atomically — written to a temporary file in
+ * the target's folder, flushed, then renamed over the target — so a failed
+ * render leaves the previous file as it was and a viewer never sees half a
+ * file. */
+#ifndef FIGPRESS_ATOMIC_H
+#define FIGPRESS_ATOMIC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+struct atomic_file {
+	char *path;		/* the target; owned */
+	char *tmp;		/* the temporary file; owned */
+	FILE *fp;
+	bool failed;		/* a write failed: commit will refuse */
+	int error;		/* errno of the first failure */
+};
+
+/* Create a temporary file beside path.  False with an error in d when the
+ * folder is missing or not writable. */
+bool atomic_open(struct atomic_file *af, const char *path, struct diags *d);
+/* Append len bytes; false (and the file marked failed) on a short write. */
+bool atomic_write(struct atomic_file *af, const void *data, size_t len);
+/* Flush, sync and rename over the target; on any failure remove the
+ * temporary file, leave the target untouched and report to d. */
+bool atomic_commit(struct atomic_file *af, struct diags *d);
+/* Remove the temporary file; the target is untouched.  Safe after commit. */
+void atomic_abort(struct atomic_file *af);
+
+#endif

@@ -1,0 +1,375 @@
+/* draw: paints a laid-out page — furniture, text lines, table rows, rules,
+ * charts — and wraps each in the PDF structure tags of its role. */
+#include "draw.h"
+
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fonts.h"
+#include "strbuf.h"
+#include "xmalloc.h"
+
+struct rgb {
+	double r, g, b;
+};
+
+static const struct rgb ink = { 0.10, 0.10, 0.11 };
+static const struct rgb muted = { 0.36, 0.38, 0.40 };
+static const struct rgb hairline = { 0.75, 0.76, 0.78 };
+static const struct rgb accent = { 0.09, 0.27, 0.45 };
+static const struct rgb shade = { 0.95, 0.95, 0.96 };
+
+static void
+set_rgb(cairo_t *cr, const struct draw_state *ctx, struct rgb c)
+{
+	if (ctx->grayscale) {
+		/* Rec. 709 luma: what a greyscale printer keeps. */
+		double y = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
+		cairo_set_source_rgb(cr, y, y, y);
+	} else {
+		cairo_set_source_rgb(cr, c.r, c.g, c.b);
+	}
+}
+
+static const char *
+role_tag(enum flow_role role)
+{
+	switch (role) {
+	case ROLE_TITLE:
+	case ROLE_H1:
+		return "H1";
+	case ROLE_H2:
+		return "H2";
+	case ROLE_H3:
+		return "H3";
+	case ROLE_LI:
+		return "LBody";
+	case ROLE_CODE:
+		return "Code";
+	case ROLE_CAPTION:
+		return "Caption";
+	case ROLE_TR:
+		return "TR";
+	case ROLE_FIGURE:
+		return "Figure";
+	case ROLE_RULE:
+		return "Artifact";
+	case ROLE_P:
+		break;
+	}
+	return "P";
+}
+
+/* Single quotes and backslashes are escaped in cairo attribute strings. */
+static char *
+attr_escape(const char *s)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb, 0);
+	for (; *s; s++) {
+		if (*s == '\'' || *s == '\\')
+			strbuf_putc(&sb, '\\');
+		strbuf_putc(&sb, *s);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* Clickable rectangles of the links in line, drawn at (x, baseline). */
+static void
+draw_line_links(cairo_t *cr, const struct flow_item *it,
+    PangoLayoutLine *line, double x, double baseline)
+{
+	const struct rich *r = &it->block->text;
+	PangoRectangle logical;
+
+	pango_layout_line_get_extents(line, NULL, &logical);
+	for (size_t i = 0; i < r->nspans; i++) {
+		const struct span *s = &r->spans[i];
+		int a = line->start_index, b = line->start_index + line->length;
+		int *ranges, n;
+		if (!(s->style & SPAN_LINK) || s->href == NULL)
+			continue;
+		if ((int)s->end <= a || (int)s->start >= b)
+			continue;
+		pango_layout_line_get_x_ranges(line,
+		    (int)s->start > a ? (int)s->start : a,
+		    (int)s->end < b ? (int)s->end : b, &ranges, &n);
+		for (int k = 0; k < n; k++) {
+			double x0 = x + layout_pt(ranges[2 * k]);
+			double w = layout_pt(ranges[2 * k + 1] - ranges[2 * k]);
+			double top = baseline + layout_pt(logical.y);
+			char *href = attr_escape(s->href);
+			char *attr = s->href[0] == '#' ?
+			    xasprintf("dest='%s' rect=[%.2f %.2f %.2f %.2f]",
+				href + 1, x0, top, w, layout_pt(logical.height)) :
+			    xasprintf("uri='%s' rect=[%.2f %.2f %.2f %.2f]",
+				href, x0, top, w, layout_pt(logical.height));
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			free(attr);
+			free(href);
+		}
+		g_free(ranges);
+	}
+}
+
+/* Lines [from, to) of a text item whose first line's top is at top. */
+static void
+draw_text_lines(cairo_t *cr, const struct flow_item *it, size_t from,
+    size_t to, double x, double top)
+{
+	PangoLayoutIter *iter = pango_layout_get_iter(it->layout);
+	size_t i = 0;
+	double origin = top - (from > 0 ? it->line_bottom[from - 1] -
+	    it->pad_top : 0);
+
+	do {
+		if (i >= from && i < to) {
+			PangoLayoutLine *line =
+			    pango_layout_iter_get_line_readonly(iter);
+			PangoRectangle logical;
+			double base = origin + layout_pt(
+			    pango_layout_iter_get_baseline(iter));
+			pango_layout_iter_get_line_extents(iter, NULL, &logical);
+			cairo_move_to(cr, x + layout_pt(logical.x), base);
+			pango_cairo_show_layout_line(cr, line);
+			if (it->block && it->block->text.nspans)
+				draw_line_links(cr, it, line,
+				    x + layout_pt(logical.x), base);
+		}
+		i++;
+	} while (i < to && pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
+}
+
+static double
+piece_height(const struct flow_item *it, const struct pg_piece *pc)
+{
+	double top = pc->line_from > 0 ? it->line_bottom[pc->line_from - 1] :
+	    0;
+	double bottom = it->nlines == 0 || pc->line_to >= it->nlines ?
+	    (it->nlines ? it->line_bottom[it->nlines - 1] : it->pad_top) +
+	    it->pad_bottom : it->line_bottom[pc->line_to - 1];
+
+	return bottom - top;
+}
+
+static void
+draw_text_item(cairo_t *cr, const struct draw_state *ctx,
+    const struct flow_item *it, const struct pg_piece *pc, double x,
+    double y)
+{
+	double top = y + (pc->line_from == 0 ? it->pad_top : 0);
+
+	if (it->shaded) {
+		set_rgb(cr, ctx, shade);
+		cairo_rectangle(cr, x - 6, y, it->width + 6,
+		    piece_height(it, pc) - (pc->line_to >= it->nlines ?
+		    it->pad_bottom - 4 : 0));
+		cairo_fill(cr);
+	}
+	for (int d = 0; d < it->quote_depth; d++) {
+		double bx = ctx->content_x + ctx->theme->indent * d + 4;
+		set_rgb(cr, ctx, hairline);
+		cairo_set_line_width(cr, 2);
+		cairo_move_to(cr, bx, y);
+		cairo_line_to(cr, bx, y + piece_height(it, pc));
+		cairo_stroke(cr);
+	}
+	set_rgb(cr, ctx, it->muted ? muted : ink);
+	if (it->marker && pc->line_from == 0) {
+		PangoLayoutIter *iter = pango_layout_get_iter(it->layout);
+		double base = top + layout_pt(
+		    pango_layout_iter_get_baseline(iter));
+		pango_layout_iter_free(iter);
+		cairo_tag_begin(cr, "Lbl", NULL);
+		cairo_move_to(cr, x - ctx->theme->indent, base);
+		pango_cairo_show_layout_line(cr,
+		    pango_layout_get_line_readonly(it->marker, 0));
+		cairo_tag_end(cr, "Lbl");
+	}
+	if (it->dest && pc->line_from == 0) {
+		char *name = attr_escape(it->dest);
+		char *attr = xasprintf("name='%s'", name);
+		cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+		draw_text_lines(cr, it, pc->line_from, pc->line_to, x, top);
+		cairo_tag_end(cr, CAIRO_TAG_DEST);
+		free(attr);
+		free(name);
+	} else {
+		draw_text_lines(cr, it, pc->line_from, pc->line_to, x, top);
+	}
+}
+
+static void
+draw_row(cairo_t *cr, const struct draw_state *ctx,
+    const struct flow_item *it, double x, double y, bool tagged)
+{
+	const char *cell_tag = it->header ? "TH" : "TD";
+	double h = it->line_bottom[0] + it->pad_bottom;
+
+	if (it->header) {
+		set_rgb(cr, ctx, shade);
+		cairo_rectangle(cr, x, y, it->width, h);
+		cairo_fill(cr);
+	}
+	set_rgb(cr, ctx, ink);
+	for (size_t c = 0; c < it->table->ncols; c++) {
+		if (tagged)
+			cairo_tag_begin(cr, cell_tag, NULL);
+		cairo_move_to(cr, x + it->cell_x[c] + 5, y + it->pad_top);
+		pango_cairo_show_layout(cr, it->cells[c]);
+		if (tagged)
+			cairo_tag_end(cr, cell_tag);
+	}
+	set_rgb(cr, ctx, it->header || it->last_row ? ink : hairline);
+	cairo_set_line_width(cr, it->header || it->last_row ? 0.8 : 0.4);
+	cairo_move_to(cr, x, y + h);
+	cairo_line_to(cr, x + it->width, y + h);
+	cairo_stroke(cr);
+}
+
+static void
+draw_rule(cairo_t *cr, const struct draw_state *ctx,
+    const struct flow_item *it, double x, double y)
+{
+	set_rgb(cr, ctx, it->shaded ? accent : hairline);
+	cairo_set_line_width(cr, it->shaded ? 1.6 : 0.6);
+	cairo_move_to(cr, x, y + it->pad_top);
+	cairo_line_to(cr, x + it->width, y + it->pad_top);
+	cairo_stroke(cr);
+}
+
+static void
+draw_open(cairo_t *cr, struct draw_state *st, const char *tag)
+{
+	cairo_tag_begin(cr, tag, NULL);
+	if (st->depth < DRAW_MAX_DEPTH)
+		st->stack[st->depth] = tag;
+	st->depth++;
+}
+
+static void
+draw_close(cairo_t *cr, struct draw_state *st)
+{
+	if (st->depth == 0)
+		return;
+	st->depth--;
+	if (st->depth < DRAW_MAX_DEPTH)
+		cairo_tag_end(cr, st->stack[st->depth]);
+}
+
+static void
+draw_piece(cairo_t *cr, struct draw_state *ctx,
+    const struct pg_piece *pc)
+{
+	const struct flow_item *it = &ctx->layout->items[pc->item];
+	double x = ctx->content_x + it->x;
+	double y = ctx->content_y + pc->y;
+	bool first = pc->line_from == 0 && !pc->repeat;
+	bool last = (pc->line_to >= it->nlines || it->nlines <= 1) &&
+	    !pc->repeat;
+	const char *tag = role_tag(it->role);
+	bool tagged = !pc->repeat && it->role != ROLE_RULE;
+
+	if (first)
+		for (size_t t = 0; t < it->nopen; t++)
+			draw_open(cr, ctx, it->open_tags[t]);
+	if (tagged && (first || pc->line_from > 0))
+		cairo_tag_begin(cr, tag, NULL);
+	switch (it->kind) {
+	case FLOW_TEXT:
+		draw_text_item(cr, ctx, it, pc, x, y);
+		break;
+	case FLOW_RULE:
+		draw_rule(cr, ctx, it, x, y);
+		break;
+	case FLOW_ROW:
+		draw_row(cr, ctx, it, x, y, tagged);
+		break;
+	case FLOW_CHART:
+		if (it->block && it->block->chart)
+			draw_chart(cr, ctx->layout->pango, &it->chart, x,
+			    y + it->pad_top);
+		break;
+	}
+	/* A paragraph split over pages ends its tag on each page and opens
+	 * it again on the next: marked content cannot cross a page. */
+	if (tagged)
+		cairo_tag_end(cr, tag);
+	if (last)
+		for (size_t t = 0; t < it->nclose; t++)
+			draw_close(cr, ctx);
+}
+
+/* Running header (from page 2) and "Trang 3/5" footer. */
+static void
+draw_furniture(cairo_t *cr, const struct draw_state *st, size_t page)
+{
+	const struct theme *th = st->theme;
+	const struct doc *doc = st->layout->doc;
+	PangoLayout *pl = pango_layout_new(st->layout->pango);
+	PangoFontDescription *fd = pango_font_description_new();
+	double right = th->page_w - th->margin_right;
+	PangoRectangle logical;
+	char *folio;
+
+	pango_font_description_set_family(fd, FONTS_SANS);
+	pango_font_description_set_absolute_size(fd,
+	    th->small_size * PANGO_SCALE);
+	pango_layout_set_font_description(pl, fd);
+	pango_font_description_free(fd);
+	cairo_tag_begin(cr, "Artifact", NULL);
+	set_rgb(cr, st, muted);
+	if (page > 0 && doc->fm.title) {
+		pango_layout_set_text(pl, doc->fm.title, -1);
+		pango_layout_set_width(pl, (int)(theme_content_width(th) *
+		    PANGO_SCALE));
+		pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_END);
+		cairo_move_to(cr, th->margin_left, th->margin_top -
+		    th->header_gap);
+		pango_cairo_show_layout(cr, pl);
+		pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_NONE);
+		pango_layout_set_width(pl, -1);
+	}
+	folio = doc->fm.lang == LANG_VI ?
+	    xasprintf("Trang %zu/%zu", page + 1, st->layout->pages.npages) :
+	    xasprintf("Page %zu of %zu", page + 1, st->layout->pages.npages);
+	pango_layout_set_text(pl, folio, -1);
+	pango_layout_get_extents(pl, NULL, &logical);
+	cairo_move_to(cr, right - layout_pt(logical.width),
+	    th->page_h - th->margin_bottom + th->footer_gap -
+	    layout_pt(logical.height));
+	pango_cairo_show_layout(cr, pl);
+	cairo_tag_end(cr, "Artifact");
+	free(folio);
+	g_object_unref(pl);
+}
+
+void
+draw_state_init(struct draw_state *st, const struct layout *lo,
+    bool grayscale)
+{
+	memset(st, 0, sizeof *st);
+	st->layout = lo;
+	st->theme = &lo->theme;
+	st->content_x = lo->theme.margin_left;
+	st->content_y = lo->theme.margin_top;
+	st->grayscale = grayscale;
+}
+
+void
+draw_page(cairo_t *cr, struct draw_state *st, size_t page)
+{
+	const struct pg_result *pages = &st->layout->pages;
+
+	draw_furniture(cr, st, page);
+	while (st->next_piece < pages->npieces &&
+	    pages->pieces[st->next_piece].page == page) {
+		draw_piece(cr, st, &pages->pieces[st->next_piece]);
+		st->next_piece++;
+	}
+}

@@ -1,0 +1,660 @@
+/* layout: doc → measured flow items → pages.  All Pango measuring of the
+ * document text happens here; drawing replays these layouts unchanged. */
+#include "layout.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fonts.h"
+#include "measure.h"
+#include "xmalloc.h"
+
+/* Nesting of lists and quotes deeper than this is set at this depth (the
+ * report reader refuses much deeper input). */
+#define LAYOUT_MAX_INDENT 8
+
+struct walk {
+	double x;		/* indent of the current container */
+	int quote_depth;
+	int list_depth;
+};
+
+double
+layout_pt(int pango_units)
+{
+	return (double)pango_units / PANGO_SCALE;
+}
+
+static int
+pango_units(double pt)
+{
+	return (int)lround(pt * PANGO_SCALE);
+}
+
+static struct flow_item *
+flow_add(struct layout *lo, enum flow_kind kind, enum flow_role role,
+    const struct block *b)
+{
+	struct flow_item *it;
+
+	lo->items = xreallocarray(lo->items, lo->nitems + 1, sizeof *it);
+	it = &lo->items[lo->nitems++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->role = role;
+	it->block = b;
+	return it;
+}
+
+/* Tags are opened outer-first; containers are tagged after their content
+ * is laid out, so they go in front. */
+static void
+flow_wrap(struct layout *lo, size_t first, const char *tag)
+{
+	struct flow_item *a, *z;
+
+	if (first >= lo->nitems)
+		return;
+	a = &lo->items[first];
+	z = &lo->items[lo->nitems - 1];
+	if (a->nopen == FLOW_MAX_TAGS)
+		return;		/* too deep to tag; content stays */
+	memmove(&a->open_tags[1], &a->open_tags[0],
+	    a->nopen * sizeof a->open_tags[0]);
+	a->open_tags[0] = tag;
+	a->nopen++;
+	z->nclose++;
+}
+
+static PangoFontDescription *
+layout_font(const char *family, double size, bool bold)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+
+	pango_font_description_set_family(fd, family);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_font_description_set_weight(fd,
+	    bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	return fd;
+}
+
+static void
+attr_add(PangoAttrList *al, PangoAttribute *a, const struct span *s)
+{
+	a->start_index = (guint)s->start;
+	a->end_index = (guint)s->end;
+	pango_attr_list_insert(al, a);
+}
+
+/* Inline styles of r as Pango attributes. */
+static PangoAttrList *
+layout_attrs(const struct rich *r, double size)
+{
+	PangoAttrList *al = pango_attr_list_new();
+
+	for (size_t i = 0; i < r->nspans; i++) {
+		const struct span *s = &r->spans[i];
+		if (s->style & SPAN_BOLD)
+			attr_add(al, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+			    s);
+		if (s->style & SPAN_ITALIC)
+			attr_add(al, pango_attr_style_new(PANGO_STYLE_ITALIC),
+			    s);
+		if (s->style & SPAN_CODE) {
+			attr_add(al, pango_attr_family_new(FONTS_MONO), s);
+			attr_add(al, pango_attr_size_new_absolute(
+			    pango_units(size * 0.88)), s);
+		}
+		if (s->style & SPAN_LINK) {
+			attr_add(al, pango_attr_foreground_new(0x1a1a,
+			    0x5a5a, 0xa0a0), s);
+			attr_add(al, pango_attr_underline_new(
+			    PANGO_UNDERLINE_SINGLE), s);
+		}
+	}
+	return al;
+}
+
+struct text_style {
+	const char *family;
+	double size;
+	bool bold;
+	double spacing;		/* line-height factor, 0 for the font's */
+	bool justify;
+	PangoAlignment align;
+};
+
+static PangoLayout *
+layout_text(struct layout *lo, const struct rich *r, const char *plain,
+    const struct text_style *st, double width)
+{
+	PangoLayout *pl = pango_layout_new(lo->pango);
+	PangoFontDescription *fd = layout_font(st->family, st->size,
+	    st->bold);
+
+	pango_layout_set_font_description(pl, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(pl, pango_units(width));
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(pl, st->align);
+	pango_layout_set_justify(pl, st->justify);
+	if (st->spacing > 0)
+		pango_layout_set_line_spacing(pl, (float)st->spacing);
+	if (r) {
+		PangoAttrList *al = layout_attrs(r, st->size);
+		pango_layout_set_text(pl, r->text, -1);
+		pango_layout_set_attributes(pl, al);
+		pango_attr_list_unref(al);
+	} else {
+		pango_layout_set_text(pl, plain, -1);
+	}
+	return pl;
+}
+
+/* Line bottoms of a text item for the paginator. */
+static void
+flow_measure_lines(struct flow_item *it)
+{
+	PangoLayoutIter *iter = pango_layout_get_iter(it->layout);
+	size_t n = (size_t)pango_layout_get_line_count(it->layout);
+	size_t i = 0;
+	PangoRectangle ink, logical;
+
+	it->nlines = n;
+	it->line_bottom = xcalloc(n ? n : 1, sizeof *it->line_bottom);
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+		if (i < n)
+			it->line_bottom[i++] = it->pad_top + layout_pt(y1);
+	} while (pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
+	pango_layout_get_extents(it->layout, &ink, &logical);
+	if (n > 0)
+		it->line_bottom[n - 1] = it->pad_top + layout_pt(logical.height);
+}
+
+static struct flow_item *
+flow_text(struct layout *lo, const struct walk *w, enum flow_role role,
+    const struct block *b, const struct rich *r, const char *plain,
+    const struct text_style *st)
+{
+	struct flow_item *it = flow_add(lo, FLOW_TEXT, role, b);
+
+	it->x = w->x;
+	it->width = theme_content_width(&lo->theme) - w->x;
+	it->quote_depth = w->quote_depth;
+	it->layout = layout_text(lo, r, plain, st, it->width);
+	return it;
+}
+
+static double
+flow_height(const struct flow_item *it)
+{
+	if (it->nlines > 0)
+		return it->line_bottom[it->nlines - 1] + it->pad_bottom;
+	return it->pad_top + it->pad_bottom;
+}
+
+static void layout_blocks(struct layout *lo, const struct block *bs,
+    size_t n, struct walk *w);
+static void layout_table(struct layout *lo, const struct block *b,
+    struct walk *w);
+static void layout_chart(struct layout *lo, const struct block *b,
+    struct walk *w);
+
+static struct text_style
+body_style(const struct layout *lo)
+{
+	struct text_style st = { FONTS_SERIF, lo->theme.body_size, false,
+	    lo->theme.line_spacing,
+	    lo->doc->fm.align == ALIGN_JUSTIFY, PANGO_ALIGN_LEFT };
+	return st;
+}
+
+static void
+layout_heading(struct layout *lo, const struct block *b, struct walk *w)
+{
+	int level = b->level < 1 ? 1 : b->level > 3 ? 3 : b->level;
+	struct text_style st = { FONTS_SANS, lo->theme.h_size[level], true,
+	    1.25, false, PANGO_ALIGN_LEFT };
+	struct flow_item *it = flow_text(lo, w, ROLE_H1 + level - 1, b,
+	    &b->text, NULL, &st);
+
+	it->pad_top = level == 1 ? lo->theme.h_size[level] * 0.9 :
+	    lo->theme.h_size[level] * 0.7;
+	it->pad_bottom = lo->theme.para_gap * 0.6;
+	it->dest = b->id;
+	flow_measure_lines(it);
+}
+
+static void
+layout_paragraph(struct layout *lo, const struct block *b, struct walk *w,
+    enum flow_role role)
+{
+	struct text_style st = body_style(lo);
+	struct flow_item *it = flow_text(lo, w, role, b, &b->text, NULL, &st);
+
+	it->pad_bottom = lo->theme.para_gap;
+	flow_measure_lines(it);
+}
+
+static void
+layout_code(struct layout *lo, const struct block *b, struct walk *w)
+{
+	struct text_style st = { FONTS_MONO, lo->theme.body_size * 0.85,
+	    false, 1.3, false, PANGO_ALIGN_LEFT };
+	struct walk inner = *w;
+	struct flow_item *it;
+
+	inner.x += 6;
+	it = flow_text(lo, &inner, ROLE_CODE, b, NULL, b->text.text, &st);
+	pango_layout_set_wrap(it->layout, PANGO_WRAP_CHAR);
+	pango_layout_set_width(it->layout, pango_units(it->width - 6));
+	it->shaded = true;
+	it->pad_top = 4;
+	it->pad_bottom = 4 + lo->theme.para_gap;
+	flow_measure_lines(it);
+}
+
+static char *
+list_marker_text(const struct block *list, size_t index)
+{
+	static const char *const bullets[] = { "•", "–", "◦" };
+
+	if (list->ordered)
+		return xasprintf("%ld.", (long)list->start + (long)index);
+	return xstrdup(bullets[(list->level > 0 ? list->level - 1 : 0) % 3]);
+}
+
+static void
+layout_list(struct layout *lo, const struct block *b, struct walk *w)
+{
+	struct walk inner = *w;
+
+	if (w->list_depth < LAYOUT_MAX_INDENT)
+		inner.x += lo->theme.indent;
+	inner.list_depth++;
+	for (size_t i = 0; i < b->nchildren; i++) {
+		const struct block *item = &b->children[i];
+		size_t first = lo->nitems;
+		layout_blocks(lo, item->children, item->nchildren, &inner);
+		if (lo->nitems > first) {
+			struct text_style st = body_style(lo);
+			char *m = list_marker_text(b, i);
+			st.justify = false;
+			lo->items[first].marker = layout_text(lo, NULL, m,
+			    &st, lo->theme.indent);
+			free(m);
+		}
+		flow_wrap(lo, first, "LI");
+	}
+}
+
+static void
+layout_block(struct layout *lo, const struct block *b, struct walk *w)
+{
+	size_t first = lo->nitems;
+
+	switch (b->kind) {
+	case BLOCK_HEADING:
+		layout_heading(lo, b, w);
+		break;
+	case BLOCK_PARAGRAPH:
+		layout_paragraph(lo, b, w, w->list_depth ? ROLE_LI : ROLE_P);
+		break;
+	case BLOCK_LIST:
+		layout_list(lo, b, w);
+		flow_wrap(lo, first, "L");
+		break;
+	case BLOCK_ITEM:
+		layout_blocks(lo, b->children, b->nchildren, w);
+		break;
+	case BLOCK_QUOTE: {
+		struct walk inner = *w;
+		if (w->quote_depth < LAYOUT_MAX_INDENT)
+			inner.x += lo->theme.indent;
+		inner.quote_depth++;
+		layout_blocks(lo, b->children, b->nchildren, &inner);
+		flow_wrap(lo, first, "BlockQuote");
+		break;
+	}
+	case BLOCK_RULE: {
+		struct flow_item *it = flow_add(lo, FLOW_RULE, ROLE_RULE, b);
+		it->x = w->x;
+		it->width = theme_content_width(&lo->theme) - w->x;
+		it->pad_top = it->pad_bottom = lo->theme.para_gap;
+		break;
+	}
+	case BLOCK_CODE:
+		layout_code(lo, b, w);
+		break;
+	case BLOCK_TABLE:
+		layout_table(lo, b, w);
+		flow_wrap(lo, first, "Table");
+		break;
+	case BLOCK_CHART:
+		layout_chart(lo, b, w);
+		break;
+	}
+}
+
+static void
+layout_blocks(struct layout *lo, const struct block *bs, size_t n,
+    struct walk *w)
+{
+	for (size_t i = 0; i < n; i++)
+		layout_block(lo, &bs[i], w);
+}
+
+/* --- tables ---------------------------------------------------------- */
+
+#define CELL_PAD_X 5.0
+#define CELL_PAD_Y 3.5
+
+static double
+text_natural_width(struct layout *lo, const struct rich *r,
+    const struct text_style *st)
+{
+	PangoLayout *pl = layout_text(lo, r, NULL, st, -1);
+	PangoRectangle logical;
+
+	pango_layout_set_width(pl, -1);
+	pango_layout_get_extents(pl, NULL, &logical);
+	g_object_unref(pl);
+	return layout_pt(logical.width);
+}
+
+/* Column widths filling avail: natural widths when they fit (spread the
+ * rest evenly), otherwise shrink the wide columns first. */
+static void
+table_widths(struct layout *lo, const struct doc_table *t, double avail,
+    double *w)
+{
+	struct text_style st = { FONTS_SANS, lo->theme.table_size, true, 0,
+	    false, PANGO_ALIGN_LEFT };
+	double total = 0, fair = avail / (double)t->ncols;
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		w[c] = 0;
+		for (size_t r = 0; r < t->nrows; r++) {
+			double nw = text_natural_width(lo,
+			    &t->cells[r * t->ncols + c], &st);
+			if (nw + 2 * CELL_PAD_X > w[c])
+				w[c] = nw + 2 * CELL_PAD_X;
+		}
+		total += w[c];
+	}
+	if (total <= avail) {
+		for (size_t c = 0; c < t->ncols; c++)
+			w[c] += (avail - total) / (double)t->ncols;
+		return;
+	}
+	/* Columns narrower than a fair share keep their width; the others
+	 * share what is left in proportion to their natural width. */
+	double narrow = 0, wide = 0;
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (w[c] <= fair)
+			narrow += w[c];
+		else
+			wide += w[c];
+	}
+	for (size_t c = 0; c < t->ncols; c++)
+		if (w[c] > fair)
+			w[c] = (avail - narrow) * w[c] / wide;
+}
+
+static PangoAlignment
+cell_alignment(enum cell_align a)
+{
+	return a == CELL_RIGHT ? PANGO_ALIGN_RIGHT :
+	    a == CELL_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+}
+
+static void
+layout_row(struct layout *lo, const struct block *b, const struct walk *w,
+    size_t row, const double *widths)
+{
+	const struct doc_table *t = b->table;
+	struct flow_item *it = flow_add(lo, FLOW_ROW, ROLE_TR, b);
+	double x = 0, h = 0;
+
+	it->x = w->x;
+	it->width = theme_content_width(&lo->theme) - w->x;
+	it->table = t;
+	it->row = row;
+	it->header = row < t->nheader;
+	it->last_row = row + 1 == t->nrows;
+	it->cells = xcalloc(t->ncols, sizeof *it->cells);
+	it->cell_x = xcalloc(t->ncols, sizeof *it->cell_x);
+	it->cell_w = xcalloc(t->ncols, sizeof *it->cell_w);
+	for (size_t c = 0; c < t->ncols; c++) {
+		struct text_style st = { FONTS_SANS, lo->theme.table_size,
+		    it->header, 1.2, false, cell_alignment(t->align[c]) };
+		PangoRectangle logical;
+		it->cells[c] = layout_text(lo, &t->cells[row * t->ncols + c],
+		    NULL, &st, widths[c] - 2 * CELL_PAD_X);
+		pango_layout_get_extents(it->cells[c], NULL, &logical);
+		if (layout_pt(logical.height) > h)
+			h = layout_pt(logical.height);
+		it->cell_x[c] = x;
+		it->cell_w[c] = widths[c];
+		x += widths[c];
+	}
+	it->pad_top = CELL_PAD_Y;
+	it->pad_bottom = CELL_PAD_Y;
+	it->nlines = 1;
+	it->line_bottom = xcalloc(1, sizeof *it->line_bottom);
+	it->line_bottom[0] = CELL_PAD_Y + h;
+}
+
+static void
+layout_note(struct layout *lo, const struct walk *w, const struct block *b,
+    const char *text)
+{
+	struct text_style st = { FONTS_SANS, lo->theme.small_size, false, 1.2,
+	    false, PANGO_ALIGN_LEFT };
+	struct flow_item *it = flow_text(lo, w, ROLE_CAPTION, b, NULL, text,
+	    &st);
+
+	it->muted = true;
+	it->pad_top = 3;
+	it->pad_bottom = lo->theme.para_gap;
+	flow_measure_lines(it);
+}
+
+static void
+layout_table(struct layout *lo, const struct block *b, struct walk *w)
+{
+	const struct doc_table *t = b->table;
+	double avail = theme_content_width(&lo->theme) - w->x;
+	double *widths;
+
+	if (t == NULL || t->ncols == 0 || t->nrows == 0)
+		return;
+	widths = xcalloc(t->ncols, sizeof *widths);
+	table_widths(lo, t, avail, widths);
+	for (size_t r = 0; r < t->nrows; r++)
+		layout_row(lo, b, w, r, widths);
+	free(widths);
+	if (t->caption)
+		layout_note(lo, w, b, t->caption);
+	if (t->source) {
+		char *s = xasprintf("%s: %s",
+		    lo->doc->fm.lang == LANG_VI ? "Nguồn" : "Source",
+		    t->source);
+		layout_note(lo, w, b, s);
+		free(s);
+	}
+}
+
+/* --- charts ---------------------------------------------------------- */
+
+static void
+layout_chart(struct layout *lo, const struct block *b, struct walk *w)
+{
+	struct flow_item *it = flow_add(lo, FLOW_CHART, ROLE_FIGURE, b);
+	struct chart_measure m;
+
+	it->x = w->x;
+	it->width = theme_content_width(&lo->theme) - w->x;
+	it->pad_top = lo->theme.para_gap;
+	it->pad_bottom = lo->theme.para_gap * 1.8;
+	if (b->chart == NULL)
+		return;
+	measure_chart_init(&m, lo->pango);
+	chart_layout(b->chart, it->width, &m, &it->chart);
+	it->nlines = 1;
+	it->line_bottom = xcalloc(1, sizeof *it->line_bottom);
+	it->line_bottom[0] = it->pad_top + it->chart.box.h;
+}
+
+/* --- title block and the whole -------------------------------------- */
+
+/* "2025-01-30" → "30/01/2025" (vi) or "30 January 2025" (en). */
+static char *
+layout_date(const char *iso, enum lang lang)
+{
+	static const char *const months[] = { "January", "February",
+	    "March", "April", "May", "June", "July", "August", "September",
+	    "October", "November", "December" };
+	int y, m, d;
+
+	if (sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12)
+		return xstrdup(iso);
+	if (lang == LANG_VI)
+		return xasprintf("%02d/%02d/%04d", d, m, y);
+	return xasprintf("%d %s %d", d, months[m - 1], y);
+}
+
+static void
+layout_title_block(struct layout *lo)
+{
+	const struct frontmatter *fm = &lo->doc->fm;
+	struct walk w = { 0, 0, 0 };
+	struct text_style st = { FONTS_SANS, lo->theme.h_size[0], true, 1.15,
+	    false, PANGO_ALIGN_LEFT };
+	size_t first = lo->nitems;
+	struct flow_item *it;
+
+	if (fm->title) {
+		it = flow_text(lo, &w, ROLE_TITLE, NULL, NULL, fm->title, &st);
+		it->pad_bottom = 4;
+		flow_measure_lines(it);
+	}
+	if (fm->subtitle) {
+		st.size = lo->theme.h_size[3] * 1.15;
+		st.bold = false;
+		it = flow_text(lo, &w, ROLE_TITLE, NULL, NULL, fm->subtitle,
+		    &st);
+		it->muted = true;
+		it->pad_bottom = 3;
+		flow_measure_lines(it);
+	}
+	if (fm->author || fm->date) {
+		char *date = fm->date ? layout_date(fm->date, fm->lang) : NULL;
+		char *meta = xasprintf("%s%s%s", fm->author ? fm->author : "",
+		    fm->author && date ? "  ·  " : "", date ? date : "");
+		st.size = lo->theme.small_size * 1.1;
+		st.bold = false;
+		it = flow_text(lo, &w, ROLE_TITLE, NULL, NULL, meta, &st);
+		it->muted = true;
+		flow_measure_lines(it);
+		free(meta);
+		free(date);
+	}
+	if (lo->nitems > first) {
+		it = flow_add(lo, FLOW_RULE, ROLE_RULE, NULL);
+		it->width = theme_content_width(&lo->theme);
+		it->pad_top = 8;
+		it->pad_bottom = 10;
+		it->shaded = true;	/* the heavy title rule */
+		for (size_t i = first; i < lo->nitems; i++)
+			lo->items[i].role = lo->items[i].kind == FLOW_RULE ?
+			    ROLE_RULE : ROLE_TITLE;
+	}
+}
+
+/* The paginator's view: heights, lines and what must stay together. */
+static void
+layout_fill_pg(struct layout *lo)
+{
+	size_t header_first = 0;
+
+	lo->pg = xcalloc(lo->nitems ? lo->nitems : 1, sizeof *lo->pg);
+	for (size_t i = 0; i < lo->nitems; i++) {
+		const struct flow_item *it = &lo->items[i];
+		struct pg_item *p = &lo->pg[i];
+		p->height = flow_height(it);
+		p->nlines = it->nlines;
+		p->line_bottom = it->line_bottom;
+		p->splittable = it->kind == FLOW_TEXT && it->nlines > 1 &&
+		    it->role != ROLE_H1 && it->role != ROLE_H2 &&
+		    it->role != ROLE_H3 && it->role != ROLE_TITLE;
+		p->keep_with_next = it->role == ROLE_TITLE ||
+		    it->role == ROLE_H1 || it->role == ROLE_H2 ||
+		    it->role == ROLE_H3;
+		if (it->kind == FLOW_ROW) {
+			if (it->row == 0)
+				header_first = i;
+			p->table_row = true;
+			p->is_header = it->header;
+			p->keep_with_next = it->header;
+			p->header_first = header_first;
+			p->header_count = it->table->nheader;
+		}
+		/* A caption stays with what it describes. */
+		if (i + 1 < lo->nitems && lo->items[i + 1].role == ROLE_CAPTION)
+			p->keep_with_next = true;
+	}
+}
+
+void
+layout_build(struct layout *lo, const struct doc *doc)
+{
+	struct walk w = { 0, 0, 0 };
+
+	memset(lo, 0, sizeof *lo);
+	lo->doc = doc;
+	theme_for_paper(&lo->theme, doc->fm.paper, doc->fm.landscape);
+	lo->pango = fonts_context(doc->fm.lang);
+	layout_title_block(lo);
+	layout_blocks(lo, doc->blocks, doc->nblocks, &w);
+	layout_fill_pg(lo);
+	paginate(lo->pg, lo->nitems, theme_content_height(&lo->theme),
+	    theme_content_height(&lo->theme), &lo->pages);
+}
+
+static void
+flow_item_release(struct flow_item *it)
+{
+	if (it->layout)
+		g_object_unref(it->layout);
+	if (it->marker)
+		g_object_unref(it->marker);
+	if (it->cells) {
+		for (size_t c = 0; c < it->table->ncols; c++)
+			g_object_unref(it->cells[c]);
+		free(it->cells);
+	}
+	free(it->cell_x);
+	free(it->cell_w);
+	free(it->line_bottom);
+	if (it->kind == FLOW_CHART && it->block && it->block->chart)
+		chart_geom_release(&it->chart);
+}
+
+void
+layout_release(struct layout *lo)
+{
+	for (size_t i = 0; i < lo->nitems; i++)
+		flow_item_release(&lo->items[i]);
+	free(lo->items);
+	free(lo->pg);
+	paginate_release(&lo->pages);
+	if (lo->pango)
+		g_object_unref(lo->pango);
+	memset(lo, 0, sizeof *lo);
+}

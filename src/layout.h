@@ -1,0 +1,92 @@
+/* layout: the document model measured with Pango into a flow of items
+ * (text blocks, table rows, charts), then broken into pages by paginate.
+ * Everything about positions is decided here, before drawing, so the page
+ * count is known when the first page is painted. */
+#ifndef FIGPRESS_LAYOUT_H
+#define FIGPRESS_LAYOUT_H
+
+#include <pango/pango.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "chart.h"
+#include "doc.h"
+#include "paginate.h"
+#include "theme.h"
+
+enum flow_kind {
+	FLOW_TEXT,		/* a paragraph, heading, list item, code … */
+	FLOW_RULE,		/* thematic break */
+	FLOW_ROW,		/* one table row */
+	FLOW_CHART,		/* a whole chart */
+};
+
+/* The structure element a flow item is tagged as in the PDF. */
+enum flow_role {
+	ROLE_TITLE,		/* title block lines */
+	ROLE_H1, ROLE_H2, ROLE_H3,
+	ROLE_P,
+	ROLE_LI,		/* a paragraph inside a list item */
+	ROLE_CODE,
+	ROLE_CAPTION,
+	ROLE_TR,
+	ROLE_FIGURE,
+	ROLE_RULE,
+};
+
+/* Structure tags opened before an item and closed after it, so lists,
+ * quotes and tables nest in the tag tree as in the document. */
+#define FLOW_MAX_TAGS 8
+
+struct flow_item {
+	enum flow_kind kind;
+	enum flow_role role;
+	const struct block *block;	/* lent from the doc; may be NULL */
+	double x;		/* left edge from the content area's left */
+	double width;
+	double pad_top;		/* inside the item, above its first line */
+	double pad_bottom;
+	PangoLayout *layout;	/* FLOW_TEXT; owned */
+	PangoLayout *marker;	/* list bullet or number; owned */
+	int quote_depth;	/* a bar is drawn for each level */
+	bool shaded;		/* code: grey background */
+	bool muted;		/* secondary text: grey */
+	const char *dest;	/* heading id, for links and the outline */
+	/* FLOW_ROW */
+	const struct doc_table *table;
+	size_t row;
+	PangoLayout **cells;	/* table->ncols, owned */
+	double *cell_x;		/* relative to x */
+	double *cell_w;
+	bool header;
+	bool last_row;
+	/* FLOW_CHART */
+	struct chart_geom chart;
+	/* tags */
+	const char *open_tags[FLOW_MAX_TAGS];
+	size_t nopen;
+	size_t nclose;		/* tags to end after this item */
+	/* line geometry for the paginator */
+	size_t nlines;
+	double *line_bottom;
+};
+
+struct layout {
+	const struct doc *doc;	/* lent */
+	struct theme theme;
+	PangoContext *pango;	/* owned */
+	struct flow_item *items;
+	size_t nitems;
+	struct pg_item *pg;	/* paginator view of items */
+	struct pg_result pages;
+};
+
+/* Measure doc with Pango for its paper and break it into pages.  doc must
+ * outlive the layout.  Release with layout_release. */
+void layout_build(struct layout *lo, const struct doc *doc);
+/* Free every layout object and the page list. */
+void layout_release(struct layout *lo);
+/* Convert Pango units to points (the one conversion, STYLE 3). */
+double layout_pt(int pango_units);
+
+#endif
