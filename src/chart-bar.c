@@ -511,6 +511,7 @@ chart_bar_layout(struct chart_lay *l)
 	struct chart_rect e;
 
 	memset(&p, 0, sizeof p);
+	l->body_text0 = text0;
 	p.horizontal = l->d->type == CHART_HBAR;
 	p.stacked = l->d->type == CHART_STACKED;
 	if (p.horizontal)

@@ -26,6 +26,9 @@ struct chart_lay {
 	double y;		/* top of the next block */
 	const char *unit;	/* the chart's unit, "" when none; lent */
 	struct scale sc;	/* the value axis (bar types) */
+	size_t body_text0;	/* first text of the body, which is built from
+				 * y = 0 and moved into place afterwards: only
+				 * these can clash while it is built */
 };
 
 /* Measure text as the painter will set it. */

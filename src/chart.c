@@ -232,7 +232,7 @@ chart_clash(const struct chart_lay *l, size_t i)
 	const struct chart_geom *g = l->g;
 	const struct chart_text *t = &g->texts[i];
 
-	for (size_t k = 0; k < g->ntexts; k++)
+	for (size_t k = l->body_text0; k < g->ntexts; k++)
 		if (k != i && chart_overlap(&t->r, &g->texts[k].r))
 			return &g->texts[k].r;
 	for (size_t k = 0; k < g->nbars; k++) {
