@@ -263,7 +263,7 @@ chart_unclash(struct chart_lay *l, size_t i, int dir)
 		r->y = dir < 0 ? o->y - r->h - 1 : o->y + o->h + 1;
 }
 
-/* ---- values ---------------------------------------------------------------- */
+/* ---- values ------------------------------------------------------------- */
 
 const struct figure *
 chart_value(const struct chart_data *d, size_t cat, size_t s)
@@ -421,7 +421,7 @@ chart_ratio_note(const struct chart_data *d)
 	return note;
 }
 
-/* ---- palette ---------------------------------------------------------------- */
+/* ---- palette ------------------------------------------------------------ */
 
 /* Five hues ordered so neighbours differ most, whose CIE lightness stays at
  * least 12 apart (25, 76, 59, 89, 42): a greyscale print keeps them apart. */
@@ -489,7 +489,7 @@ chart_color(const struct chart_geom *g, const struct chart_bar *b, size_t s)
 	return g->grayscale ? chart_grey(chart_lightness(c)) : c;
 }
 
-/* ---- validation ------------------------------------------------------------- */
+/* ---- validation --------------------------------------------------------- */
 
 static const char *
 chart_unit_name(const char *u)
@@ -595,7 +595,7 @@ chart_validate(const struct chart_data *d, struct diags *dg)
 	return chart_validate_units(d, dg);
 }
 
-/* ---- shared layout ---------------------------------------------------------- */
+/* ---- shared layout ------------------------------------------------------ */
 
 static void
 chart_title(struct chart_lay *l)
@@ -764,8 +764,13 @@ chart_scale(struct chart_lay *l)
 	}
 	switch (chart_resolve_scale(l->d)) {
 	case CHART_SCALE_LOG:
-		scale_log(&l->sc, minpos, hi);
-		break;
+		/* Unvalidated data without a positive value falls through
+		 * to linear rather than a log of nothing. */
+		if (isfinite(minpos)) {
+			scale_log(&l->sc, minpos, hi);
+			break;
+		}
+		/* fall through */
 	case CHART_SCALE_BROKEN:
 		scale_broken(&l->sc, v, n, 0);
 		break;

@@ -11,6 +11,7 @@
 #define DRAW_CHART_HAIRLINE 0.25
 #define DRAW_CHART_AXIS 0.6
 #define DRAW_CHART_FADE 28.0	/* longest fade of an open end, points */
+#define DRAW_CHART_SPECK 5.0	/* a mark smaller than this gets a ring */
 
 static void
 draw_chart_rgb(cairo_t *cr, struct chart_rgb c, double alpha)
@@ -131,6 +132,15 @@ draw_chart_bar(cairo_t *cr, const struct chart_geom *g,
 	}
 	if (g->grayscale)
 		draw_chart_hatch(cr, &b->r, b->series, lightness);
+	if (b->r.w < DRAW_CHART_SPECK && b->r.h < DRAW_CHART_SPECK) {
+		/* A square too small to find gets a ring to find it by. */
+		draw_chart_grey(cr, 0.35);
+		cairo_set_line_width(cr, DRAW_CHART_HAIRLINE);
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, b->r.x + b->r.w / 2, b->r.y + b->r.h / 2,
+		    0.7 * DRAW_CHART_SPECK, 0, 2 * M_PI);
+		cairo_stroke(cr);
+	}
 	if (lightness > 80) {
 		/* A pale fill on white paper needs an edge. */
 		draw_chart_grey(cr, 0.45);

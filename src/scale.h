@@ -26,8 +26,8 @@ struct scale_tick {
 
 struct scale {
 	enum scale_kind kind;
-	double lo, hi;		/* the axis runs from lo to hi (log: lo > 0) */
-	double step;		/* linear tick step (lower segment if broken) */
+	double lo, hi;		/* the axis runs lo to hi (log: lo > 0) */
+	double step;		/* linear tick step (lower part if broken) */
 	/* SCALE_BROKEN only: the lower segment is [lo, cut_lo], the upper
 	 * [cut_hi, hi]; the lower takes split of the axis, then a gap of gap,
 	 * then the upper the rest (fractions of the axis length). */

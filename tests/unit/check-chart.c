@@ -31,7 +31,8 @@ fake_size(void *ctx, const char *text, double size, bool bold, double wrap,
     double *w, double *h)
 {
 	double cw = 0.5 * size;
-	size_t per = wrap > 0 ? (size_t)fmax(1, floor(wrap / cw + EPS)) : SIZE_MAX;
+	size_t per = wrap > 0 ? (size_t)fmax(1, floor(wrap / cw + EPS)) :
+	    SIZE_MAX;
 	size_t line = 0, widest = 0, lines = 1;
 	const char *p = text;
 
@@ -39,7 +40,8 @@ fake_size(void *ctx, const char *text, double size, bool bold, double wrap,
 	(void)bold;
 	while (*p) {
 		const char *e = strchr(p, ' ');
-		size_t n = e ? (size_t)(e - p) : strlen(p), wl = utf8_chars(p, n);
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		size_t wl = utf8_chars(p, n);
 
 		if (line > 0 && line + 1 + wl > per) {
 			lines++;
@@ -335,7 +337,8 @@ START_TEST(test_broken)
 	ck_assert(bar_len(&g, 0) > 20);
 	for (size_t i = 0; i < g.nlines; i++)
 		marks += g.lines[i].role == CHART_LINE_BREAK;
-	ck_assert_uint_eq(marks, 4);	/* a pair on the axis, one on Meta */
+	/* A pair on the axis, one across Meta's bar. */
+	ck_assert_uint_eq(marks, 4);
 	ck_assert(find_text(&g, CHART_TEXT_NOTE, "ngắt") != NULL);
 	chart_geom_release(&g);
 	chart_data_release(&d);
@@ -691,6 +694,25 @@ START_TEST(test_validate)
 }
 END_TEST
 
+/* Data that failed validation still lays out without harm (a caller
+ * that skips chart_validate gets a chart, not a crash). */
+START_TEST(test_layout_unvalidated)
+{
+	struct chart_data d;
+	struct chart_geom g;
+
+	bad_data(&d, _i == 0 ? BAD_ZEROS : _i == 1 ? BAD_LOG_ZERO :
+	    BAD_LOG_NEG);
+	if (_i == 1)
+		d.values[1].value = 0;
+	chart_layout(&d, 300, &fake, &g);
+	ck_assert_uint_eq(g.nbars, 2);
+	assert_inside_box(&g);
+	chart_geom_release(&g);
+	chart_data_release(&d);
+}
+END_TEST
+
 /* ---- palette ---------------------------------------------------------- */
 
 START_TEST(test_palette_lightness)
@@ -758,6 +780,7 @@ chart_suite(void)
 	    sizeof ratios / sizeof ratios[0]);
 	tcase_add_loop_test(tc, test_validate, 0,
 	    sizeof validations / sizeof validations[0]);
+	tcase_add_loop_test(tc, test_layout_unvalidated, 0, 3);
 	tcase_add_test(tc, test_palette_lightness);
 	tcase_add_test(tc, test_grayscale_and_highlight);
 	suite_add_tcase(s, tc);
