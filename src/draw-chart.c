@@ -200,19 +200,51 @@ draw_chart_swatches(cairo_t *cr, const struct chart_geom *g)
 	}
 }
 
-/* Ink of a text set on a bar: white on dark fills, near-black on pale. */
-static double
-draw_chart_on_bar_ink(const struct chart_geom *g, const struct chart_text *t)
+/* The bar a text is set inside, or NULL. */
+static const struct chart_bar *
+draw_chart_bar_under(const struct chart_geom *g, const struct chart_text *t)
 {
 	for (size_t i = 0; i < g->nbars; i++) {
 		const struct chart_rect *b = &g->bars[i].r;
 
 		if (t->r.x >= b->x && t->r.x + t->r.w <= b->x + b->w &&
 		    t->r.y >= b->y && t->r.y + t->r.h <= b->y + b->h)
-			return chart_lightness(chart_color(g, &g->bars[i],
-			    g->bars[i].series)) < 60 ? 1 : 0.1;
+			return &g->bars[i];
 	}
-	return 0.1;
+	return NULL;
+}
+
+/* Ink of a text set on a bar: white on dark fills, near-black on pale. */
+static double
+draw_chart_on_bar_ink(const struct chart_geom *g, const struct chart_text *t)
+{
+	const struct chart_bar *b = draw_chart_bar_under(g, t);
+
+	if (b == NULL)
+		return 0.1;
+	return chart_lightness(chart_color(g, b, b->series)) < 60 ? 1 : 0.1;
+}
+
+/* What goes behind a value: paper over the grid beside a bar, or a plain
+ * patch of the bar's own fill over its hatching inside one. */
+static void
+draw_chart_text_ground(cairo_t *cr, const struct chart_geom *g,
+    const struct chart_text *t)
+{
+	const struct chart_bar *b;
+
+	if (t->role != CHART_TEXT_VALUE)
+		return;
+	if (!t->on_bar) {
+		draw_chart_grey(cr, 1);
+	} else {
+		b = draw_chart_bar_under(g, t);
+		if (b == NULL || !g->grayscale)
+			return;
+		draw_chart_rgb(cr, chart_color(g, b, b->series), 1);
+	}
+	cairo_rectangle(cr, t->r.x - 0.5, t->r.y, t->r.w + 1, t->r.h);
+	cairo_fill(cr);
 }
 
 static double
@@ -240,12 +272,7 @@ draw_chart_text(cairo_t *cr, PangoContext *pc, const struct chart_geom *g,
 	double lx, ly, lw, lh;
 
 	measure_layout_box(layout, &lx, &ly, &lw, &lh);
-	if (t->role == CHART_TEXT_VALUE && !t->on_bar) {
-		/* Knock the grid out behind a value so it reads cleanly. */
-		draw_chart_grey(cr, 1);
-		cairo_rectangle(cr, t->r.x - 0.5, t->r.y, t->r.w + 1, t->r.h);
-		cairo_fill(cr);
-	}
+	draw_chart_text_ground(cr, g, t);
 	draw_chart_grey(cr, draw_chart_ink(g, t));
 	/* Put the layout's logical box where the geometry measured it. */
 	cairo_move_to(cr, t->r.x - lx, t->r.y - ly);
