@@ -87,12 +87,18 @@ struct chart_text {
 	double size;		/* points */
 	bool bold;
 	int align;		/* -1 left, 0 centre, 1 right */
+	double wrap;		/* width it was wrapped at (set it there
+				 * again so the lines break the same);
+				 * 0: a single line */
+	bool on_bar;		/* set inside a filled bar: light ink */
 };
 
 enum chart_line_role {
 	CHART_LINE_GRID,
 	CHART_LINE_AXIS,
-	CHART_LINE_BREAK,	/* break marks of a broken axis */
+	CHART_LINE_BREAK,	/* break marks of a broken axis: they come in
+				 * pairs, and the band between the two lines
+				 * of a pair is cut out of the axis or bar */
 };
 
 struct chart_line {
@@ -119,19 +125,49 @@ struct chart_geom {
 	size_t nswatches;
 	size_t nseries;		/* for the palette */
 	bool grayscale;
+	bool has_highlight;	/* one category is emphasised */
+	bool horizontal;	/* bars grow rightwards (hbar) */
 };
 
-/* Check what can only be checked once data and spec meet: a negative or zero
- * value on a log scale, all-zero data, mixed units in one chart, too many
- * categories.  Errors go to d at data->pos; returns false on any. */
+/* Most series a chart may have: the palette keeps this many apart in
+ * lightness, so they read in greyscale too. */
+#define CHART_MAX_SERIES 5
+/* Most categories a chart may have. */
+#define CHART_MAX_CATS 60
+
+struct chart_rgb {
+	double r, g, b;		/* 0..1, sRGB */
+};
+
+/* Check what can only be checked once data and spec meet: a value that is
+ * not a number, a negative or zero value on a log scale, all-zero data,
+ * mixed units in one chart (USD beside %; triệu beside tỷ is fine), more
+ * than CHART_MAX_CATS categories or CHART_MAX_SERIES series, negative
+ * values in a stacked or squares chart, a squares chart with more than one
+ * series, a stacked chart on a log scale.  Errors go to d at data->pos,
+ * naming the category; returns false on any. */
 bool chart_validate(const struct chart_data *data, struct diags *d);
 
-/* Lay data out in a box width points wide; the chart chooses its height.
- * Fills *g, which the caller releases with chart_geom_release. */
+/* Lay validated data out in a box width points wide; the chart chooses its
+ * height (bar charts about 0.6 of the width, hbar a row per category).
+ * `scale: auto` is log when every value is positive and they span 1000x or
+ * more, else linear.  Fills *g, which the caller releases with
+ * chart_geom_release. */
 void chart_layout(const struct chart_data *data, double width,
     const struct chart_measure *m, struct chart_geom *g);
 /* Free what chart_layout allocated in g. */
 void chart_geom_release(struct chart_geom *g);
+
+/* The fill of bar b (or of series s's legend swatch when b is NULL): the
+ * series colour; with a highlight, the highlighted category in the accent
+ * and the others muted (one series) or as they are (several); grey of the
+ * same lightness when g->grayscale. */
+struct chart_rgb chart_color(const struct chart_geom *g,
+    const struct chart_bar *b, size_t s);
+/* The palette colour of series s (s < CHART_MAX_SERIES). */
+struct chart_rgb chart_palette(size_t s);
+/* CIE L* lightness (0 black .. 100 white) of c. */
+double chart_lightness(struct chart_rgb c);
 
 /* Free everything data owns (not data itself). */
 void chart_data_release(struct chart_data *data);

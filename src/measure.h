@@ -13,5 +13,13 @@ PangoFontDescription *measure_chart_font(double size, bool bold);
 /* A measurer for chart_layout that sets text like draw_chart does, with
  * layouts from pc (which must outlive m). */
 void measure_chart_init(struct chart_measure *m, PangoContext *pc);
+/* A layout of text set the way charts set it: the sans at size points,
+ * wrapped at wrap points (<= 0: one line), aligned -1 left, 0 centre,
+ * 1 right within the wrap width.  Caller unrefs. */
+PangoLayout *measure_chart_layout(PangoContext *pc, const char *text,
+    double size, bool bold, double wrap, int align);
+/* The logical box of layout in points: offset within the layout and size. */
+void measure_layout_box(PangoLayout *layout, double *x, double *y, double *w,
+    double *h);
 
 #endif

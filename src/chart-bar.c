@@ -1,0 +1,531 @@
+/* chart-bar: the geometry of bar, hbar, grouped and stacked charts — plot
+ * area, bars along the value axis, value and category labels, ticks, grid
+ * and the marks of a broken axis. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart-private.h"
+#include "numfmt.h"
+#include "xmalloc.h"
+
+#define CHART_BAR_GAP_LEN 14.0	/* the cut of a broken axis, in points */
+#define CHART_BAR_GAP_WIDE 26.0	/* across: room for both edge ticks */
+#define CHART_BAR_MARK 1.5	/* half the slant of a break mark */
+
+/* Where the plot is and how its value axis runs. */
+struct chart_bar_plot {
+	struct chart_rect r;
+	bool horizontal;
+	bool stacked;
+	double slot;		/* category slot along the category axis */
+	double thick;		/* one bar's thickness */
+};
+
+/* Value v as a coordinate along the value axis (x or y in points). */
+static double
+chart_bar_at(const struct chart_lay *l, const struct chart_bar_plot *p,
+    double v)
+{
+	double f = scale_pos(&l->sc, v);
+
+	return p->horizontal ? p->r.x + f * p->r.w :
+	    p->r.y + p->r.h - f * p->r.h;
+}
+
+/* The value bars start from: zero, or a log axis's baseline. */
+static double
+chart_bar_base(const struct chart_lay *l)
+{
+	return l->sc.kind == SCALE_LOG ? l->sc.lo : 0;
+}
+
+/* A rectangle from value a to value b across [c0, c0 + thick) on the
+ * category axis; a non-zero span shorter than CHART_STUB is stretched to
+ * it away from a, and *stub says so. */
+static struct chart_rect
+chart_bar_span(const struct chart_lay *l, const struct chart_bar_plot *p,
+    double a, double b, double c0, bool *stub)
+{
+	double u = chart_bar_at(l, p, a), v = chart_bar_at(l, p, b);
+	double sign = v >= u ? 1 : -1;
+
+	*stub = b != a && fabs(v - u) < CHART_STUB;
+	if (*stub)
+		v = u + sign * CHART_STUB;
+	if (p->horizontal)
+		return (struct chart_rect){ fmin(u, v), c0, fabs(v - u),
+		    p->thick };
+	return (struct chart_rect){ c0, fmin(u, v), p->thick, fabs(v - u) };
+}
+
+static bool
+chart_bar_crosses_cut(const struct chart_lay *l, double a, double b)
+{
+	return l->sc.kind == SCALE_BROKEN && fmin(a, b) <= l->sc.cut_lo &&
+	    fmax(a, b) >= l->sc.cut_hi;
+}
+
+static size_t
+chart_bar_put(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t cat, size_t s, double a, double b, double c0)
+{
+	bool stub;
+	struct chart_rect r = chart_bar_span(l, p, a, b, c0, &stub);
+	size_t i = chart_add_bar(l, r, cat, s);
+
+	l->g->bars[i].stub = stub;
+	l->g->bars[i].cut = chart_bar_crosses_cut(l, a, b);
+	return i;
+}
+
+/* Keep a label inside [lo, hi] across the category axis. */
+static void
+chart_bar_clamp_x(struct chart_rect *r, double lo, double hi)
+{
+	if (r->x + r->w > hi)
+		r->x = hi - r->w;
+	if (r->x < lo)
+		r->x = lo;
+}
+
+/* Slide a label wider than its bar to whichever side is free: centred,
+ * then flush with the bar's right edge, then its left; failing all three,
+ * centred and lifted (or dropped) past what it hits. */
+static void
+chart_bar_label_slide(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t t, const struct chart_rect *b, bool negative)
+{
+	struct chart_rect *r = &l->g->texts[t].r;
+	double x[3] = { b->x + (b->w - r->w) / 2, b->x + b->w - r->w, b->x };
+
+	for (int k = 0; k < 3; k++) {
+		r->x = x[k];
+		chart_bar_clamp_x(r, p->r.x, p->r.x + p->r.w);
+		if (chart_clear(l, t))
+			return;
+	}
+	r->x = x[0];
+	chart_bar_clamp_x(r, p->r.x, p->r.x + p->r.w);
+	chart_unclash(l, t, negative ? 1 : -1);
+}
+
+/* The value label of bar bi, beyond its end: above (or below a negative
+ * bar) when vertical, right (or left) when horizontal. */
+static void
+chart_bar_label_end(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t bi, char *text, double wrap, bool negative)
+{
+	struct chart_rect b = l->g->bars[bi].r;
+	bool bold = l->g->bars[bi].highlight;
+	size_t t = chart_put_text(l, CHART_TEXT_VALUE, text, 0, 0,
+	    CHART_TEXT_SIZE, bold, p->horizontal ? -1 : 0, wrap);
+	struct chart_rect *r = &l->g->texts[t].r;
+
+	if (p->horizontal) {
+		r->x = negative ? b.x - 3 - r->w : b.x + b.w + 3;
+		r->y = b.y + (b.h - r->h) / 2;
+		return;
+	}
+	r->y = negative ? b.y + b.h + 2 : b.y - 2 - r->h;
+	chart_bar_label_slide(l, p, t, &b, negative);
+}
+
+/* Bars of one category side by side (one series, or grouped). */
+static void
+chart_bar_group(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t cat, double c0)
+{
+	const struct chart_data *d = l->d;
+
+	for (size_t s = 0; s < d->nseries; s++)
+		chart_bar_put(l, p, cat, s, chart_bar_base(l),
+		    chart_value(d, cat, s)->value, c0 + s * p->thick);
+}
+
+/* The value labels of bars [b0, b0 + nseries) of category cat. */
+static void
+chart_bar_group_labels(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t b0, size_t cat, double wrap)
+{
+	const struct chart_data *d = l->d;
+
+	for (size_t s = 0; s < d->nseries; s++)
+		chart_bar_label_end(l, p, b0 + s, chart_value_label(d, cat, s),
+		    wrap, chart_value(d, cat, s)->value < chart_bar_base(l));
+}
+
+/* A segment's label: inside when it fits, else beside the stack. */
+static void
+chart_bar_label_segment(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t bi, size_t cat, size_t s)
+{
+	struct chart_rect b = l->g->bars[bi].r;
+	double side = (p->slot - p->thick) / 2 - 4, w, h;
+	char *text = chart_value_label(l->d, cat, s);
+	size_t t;
+
+	chart_measure_text(l, text, CHART_TEXT_SIZE, false, 0, &w, &h);
+	if (w + 4 <= b.w && h + 2 <= b.h) {
+		t = chart_add_text(l, CHART_TEXT_VALUE, text,
+		    b.x + (b.w - w) / 2, b.y + (b.h - h) / 2, w, h,
+		    CHART_TEXT_SIZE, false, 0, 0);
+		l->g->texts[t].on_bar = true;
+		return;
+	}
+	t = chart_put_text(l, CHART_TEXT_VALUE, text, b.x + b.w + 3, 0,
+	    CHART_TEXT_SIZE, false, -1, fmax(side, 24));
+	l->g->texts[t].r.y = b.y + (b.h - l->g->texts[t].r.h) / 2;
+	chart_unclash(l, t, -1);
+}
+
+/* One stack: segments from zero up. */
+static void
+chart_bar_stack(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t cat, double c0)
+{
+	const struct chart_data *d = l->d;
+	double sum = 0;
+
+	for (size_t s = 0; s < d->nseries; s++) {
+		double v = chart_value(d, cat, s)->value;
+
+		chart_bar_put(l, p, cat, s, sum, sum + v, c0);
+		sum += v;
+	}
+}
+
+/* A stack's segment labels and its total on top. */
+static void
+chart_bar_stack_labels(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t b0, size_t cat, double wrap)
+{
+	const struct chart_data *d = l->d;
+	struct figure total = chart_total(d, cat);
+
+	for (size_t s = 0; s < d->nseries; s++)
+		chart_bar_label_segment(l, p, b0 + s, cat, s);
+	if (d->nseries > 1)
+		chart_bar_label_end(l, p, b0 + d->nseries - 1,
+		    numfmt_label(&total, d->lang), wrap, false);
+}
+
+/* Text of tick v; caller frees. */
+static char *
+chart_bar_tick_text(const struct chart_lay *l, double v)
+{
+	return numfmt_tick(v, l->unit, l->d->lang);
+}
+
+static bool
+chart_bar_tick_clear(const struct chart_lay *l, size_t tick0,
+    const struct chart_rect *r)
+{
+	for (size_t k = tick0; k < l->g->ntexts; k++) {
+		const struct chart_rect *o = &l->g->texts[k].r;
+
+		if (r->x < o->x + o->w + 2 && o->x < r->x + r->w + 2 &&
+		    r->y < o->y + o->h && o->y < r->y + r->h)
+			return false;
+	}
+	return true;
+}
+
+/* One tick: its grid line, and its label where it does not crowd one
+ * already placed (decades before the 2s and 5s between them). */
+static void
+chart_bar_tick(struct chart_lay *l, const struct chart_bar_plot *p,
+    const struct scale_tick *tk, size_t tick0, bool labels)
+{
+	double at = chart_bar_at(l, p, tk->value), w, h;
+	const struct chart_rect *r = &p->r;
+	struct chart_rect box;
+	char *text;
+
+	if (!labels) {
+		if (tk->value != chart_bar_base(l))
+			chart_add_line(l, CHART_LINE_GRID,
+			    p->horizontal ? at : r->x,
+			    p->horizontal ? r->y : at,
+			    p->horizontal ? at : r->x + r->w,
+			    p->horizontal ? r->y + r->h : at);
+		return;
+	}
+	text = chart_bar_tick_text(l, tk->value);
+	chart_measure_text(l, text, CHART_SMALL_SIZE, false, 0, &w, &h);
+	box = p->horizontal ?
+	    (struct chart_rect){ at - w / 2, r->y + r->h + 3, w, h } :
+	    (struct chart_rect){ r->x - 5 - w, at - h / 2, w, h };
+	chart_bar_clamp_x(&box, CHART_MARGIN, l->width - CHART_MARGIN);
+	if (!chart_bar_tick_clear(l, tick0, &box)) {
+		free(text);
+		return;
+	}
+	chart_add_text(l, CHART_TEXT_TICK, text, box.x, box.y, w, h,
+	    CHART_SMALL_SIZE, false, p->horizontal ? 0 : 1, 0);
+}
+
+static void
+chart_bar_ticks(struct chart_lay *l, const struct chart_bar_plot *p)
+{
+	size_t tick0 = l->g->ntexts;
+
+	for (size_t k = 0; k < l->sc.nticks; k++)
+		chart_bar_tick(l, p, &l->sc.ticks[k], tick0, false);
+	for (int major = 1; major >= 0; major--)
+		for (size_t k = 0; k < l->sc.nticks; k++)
+			if (l->sc.ticks[k].major == major)
+				chart_bar_tick(l, p, &l->sc.ticks[k], tick0,
+				    true);
+}
+
+/* A pair of slanted marks across [c0, c1) at the two edges of the cut. */
+static void
+chart_bar_break_pair(struct chart_lay *l, const struct chart_bar_plot *p,
+    double c0, double c1)
+{
+	double e[2] = { chart_bar_at(l, p, l->sc.cut_lo),
+	    chart_bar_at(l, p, l->sc.cut_hi) };
+	const double m = CHART_BAR_MARK;
+
+	for (int k = 0; k < 2; k++) {
+		if (p->horizontal)
+			chart_add_line(l, CHART_LINE_BREAK, e[k] - m, c1,
+			    e[k] + m, c0);
+		else
+			chart_add_line(l, CHART_LINE_BREAK, c0, e[k] + m, c1,
+			    e[k] - m);
+	}
+}
+
+/* The baseline, and for a broken axis the value axis with its break
+ * marks and the marks across every bar that crosses the cut. */
+static void
+chart_bar_axes(struct chart_lay *l, const struct chart_bar_plot *p)
+{
+	const struct chart_rect *r = &p->r;
+	double at = chart_bar_at(l, p, chart_bar_base(l));
+	double lo, hi;
+
+	if (p->horizontal)
+		chart_add_line(l, CHART_LINE_AXIS, at, r->y, at, r->y + r->h);
+	else
+		chart_add_line(l, CHART_LINE_AXIS, r->x, at, r->x + r->w, at);
+	if (l->sc.kind != SCALE_BROKEN)
+		return;
+	lo = chart_bar_at(l, p, l->sc.cut_lo);
+	hi = chart_bar_at(l, p, l->sc.cut_hi);
+	if (p->horizontal) {
+		chart_add_line(l, CHART_LINE_AXIS, r->x, r->y + r->h, lo,
+		    r->y + r->h);
+		chart_add_line(l, CHART_LINE_AXIS, hi, r->y + r->h,
+		    r->x + r->w, r->y + r->h);
+		chart_bar_break_pair(l, p, r->y + r->h - 3, r->y + r->h + 3);
+	} else {
+		chart_add_line(l, CHART_LINE_AXIS, r->x, r->y + r->h, r->x,
+		    lo);
+		chart_add_line(l, CHART_LINE_AXIS, r->x, hi, r->x, r->y);
+		chart_bar_break_pair(l, p, r->x - 3, r->x + 3);
+	}
+	for (size_t i = 0; i < l->g->nbars; i++) {
+		const struct chart_rect *b = &l->g->bars[i].r;
+
+		if (!l->g->bars[i].cut)
+			continue;
+		if (p->horizontal)
+			chart_bar_break_pair(l, p, b->y - 2, b->y + b->h + 2);
+		else
+			chart_bar_break_pair(l, p, b->x - 2, b->x + b->w + 2);
+	}
+}
+
+/* A category label fitted to CHART_CAT_LINES lines at wrap; caller owns
+ * the text, *w and *h get its size. */
+static char *
+chart_bar_cat_text(const struct chart_lay *l, size_t cat, double wrap,
+    double *w, double *h)
+{
+	bool bold = l->g->has_highlight && (size_t)l->d->highlight == cat;
+	char *text = chart_fit_lines(l, l->d->cats[cat], CHART_TEXT_SIZE,
+	    bold, wrap, CHART_CAT_LINES);
+
+	chart_measure_text(l, text, CHART_TEXT_SIZE, bold, wrap, w, h);
+	return text;
+}
+
+static void
+chart_bar_cat_label(struct chart_lay *l, size_t cat, double x, double y,
+    double wrap, int align)
+{
+	bool bold = l->g->has_highlight && (size_t)l->d->highlight == cat;
+	double w, h;
+	char *text = chart_bar_cat_text(l, cat, wrap, &w, &h);
+
+	if (align == 0)
+		x -= w / 2;
+	else if (align == 1)
+		x -= w;
+	chart_add_text(l, CHART_TEXT_CATEGORY, text, x, y - h / 2 *
+	    (align != 0), w, h, CHART_TEXT_SIZE, bold, align, wrap);
+}
+
+/* The widest tick label, for the gutter of a vertical chart. */
+static double
+chart_bar_tick_width(const struct chart_lay *l)
+{
+	double best = 0, w, h;
+
+	for (size_t k = 0; k < l->sc.nticks; k++) {
+		char *t = chart_bar_tick_text(l, l->sc.ticks[k].value);
+
+		chart_measure_text(l, t, CHART_SMALL_SIZE, false, 0, &w, &h);
+		best = fmax(best, w);
+		free(t);
+	}
+	return best;
+}
+
+/* Bars of each category along the category axis; then their labels, so
+ * each label sees every bar it could run into. */
+static void
+chart_bar_bars(struct chart_lay *l, const struct chart_bar_plot *p,
+    double group, double wrap)
+{
+	size_t b0 = l->g->nbars;
+
+	for (size_t c = 0; c < l->d->ncats; c++) {
+		double c0 = (p->horizontal ? p->r.y : p->r.x) + c * p->slot +
+		    (p->slot - group) / 2;
+
+		if (p->stacked)
+			chart_bar_stack(l, p, c, c0);
+		else
+			chart_bar_group(l, p, c, c0);
+	}
+	for (size_t c = 0; c < l->d->ncats; c++) {
+		size_t bc = b0 + c * l->d->nseries;
+
+		if (p->stacked)
+			chart_bar_stack_labels(l, p, bc, c, wrap);
+		else
+			chart_bar_group_labels(l, p, bc, c, wrap);
+	}
+}
+
+static void
+chart_bar_vertical(struct chart_lay *l, struct chart_bar_plot *p)
+{
+	const struct chart_data *d = l->d;
+	size_t n = p->stacked ? 1 : d->nseries, t0 = l->g->ntexts;
+	double gutter = chart_bar_tick_width(l) + 5, group, wrap, below;
+
+	p->r.x = CHART_MARGIN + gutter;
+	p->r.w = l->width - CHART_MARGIN - p->r.x;
+	p->r.h = fmin(fmax(l->width * 0.40, 100), 320);
+	p->r.y = 0;
+	p->slot = p->r.w / d->ncats;
+	p->thick = p->stacked ? fmin(p->slot * 0.5, 56) :
+	    n > 1 ? fmin(p->slot * 0.8 / n, 44) : fmin(p->slot * 0.64, 72);
+	group = p->thick * n;
+	wrap = fmax((n > 1 ? p->slot / n : p->slot) - 2, 24);
+	l->sc.gap = CHART_BAR_GAP_LEN / p->r.h;
+	chart_bar_bars(l, p, group, wrap);
+	below = p->r.y + p->r.h;
+	for (size_t i = t0; i < l->g->ntexts; i++)
+		below = fmax(below, l->g->texts[i].r.y + l->g->texts[i].r.h);
+	for (size_t c = 0; c < d->ncats; c++)
+		chart_bar_cat_label(l, c, p->r.x + (c + 0.5) * p->slot,
+		    below + 4, fmax(p->slot - 4, 20), 0);
+}
+
+/* Widest natural (unwrapped) width of the category or value labels. */
+static double
+chart_bar_widest(const struct chart_lay *l, bool values)
+{
+	double best = 0, w, h;
+
+	for (size_t c = 0; c < l->d->ncats; c++) {
+		for (size_t s = 0; s < (values ? l->d->nseries : 1); s++) {
+			char *t = values ? chart_value_label(l->d, c, s) :
+			    xstrdup(l->d->cats[c]);
+
+			chart_measure_text(l, t, CHART_TEXT_SIZE, true, 0, &w,
+			    &h);
+			best = fmax(best, w);
+			free(t);
+		}
+	}
+	return best;
+}
+
+static bool
+chart_bar_any_negative(const struct chart_data *d)
+{
+	for (size_t i = 0; i < d->ncats * d->nseries; i++)
+		if (d->values[i].value < 0)
+			return true;
+	return false;
+}
+
+/* The tallest category label at wrap, and a row tall enough for it. */
+static double
+chart_bar_row(const struct chart_lay *l, double wrap, double bars)
+{
+	double row = bars, w, h;
+
+	for (size_t c = 0; c < l->d->ncats; c++) {
+		free(chart_bar_cat_text(l, c, wrap, &w, &h));
+		row = fmax(row, h);
+	}
+	return row + 10;
+}
+
+static void
+chart_bar_horizontal(struct chart_lay *l, struct chart_bar_plot *p)
+{
+	const struct chart_data *d = l->d;
+	double inner = l->width - 2 * CHART_MARGIN;
+	double cw = fmin(chart_bar_widest(l, false), 0.38 * inner);
+	double vw = fmin(chart_bar_widest(l, true) + 4, 0.3 * inner);
+	double neg = chart_bar_any_negative(d) ? vw : 0;
+
+	p->thick = d->nseries > 1 ? 11 : 16;
+	p->r.x = CHART_MARGIN + cw + 8 + neg;
+	p->r.w = l->width - CHART_MARGIN - vw - p->r.x;
+	p->r.y = 0;
+	p->slot = chart_bar_row(l, cw, p->thick * d->nseries);
+	p->r.h = p->slot * d->ncats;
+	l->sc.gap = CHART_BAR_GAP_WIDE / p->r.w;
+	chart_bar_bars(l, p, p->thick * d->nseries, vw - 4);
+	for (size_t c = 0; c < d->ncats; c++)
+		chart_bar_cat_label(l, c, CHART_MARGIN + cw,
+		    p->r.y + (c + 0.5) * p->slot, cw, 1);
+}
+
+void
+chart_bar_layout(struct chart_lay *l)
+{
+	struct chart_bar_plot p;
+	size_t bar0 = l->g->nbars, text0 = l->g->ntexts;
+	size_t line0 = l->g->nlines;
+	struct chart_rect e;
+
+	memset(&p, 0, sizeof p);
+	l->body_text0 = text0;
+	p.horizontal = l->d->type == CHART_HBAR;
+	p.stacked = l->d->type == CHART_STACKED;
+	if (p.horizontal)
+		chart_bar_horizontal(l, &p);
+	else
+		chart_bar_vertical(l, &p);
+	/* Axes and ticks once every bar is known (the cut bars get marks). */
+	chart_bar_ticks(l, &p);
+	chart_bar_axes(l, &p);
+	/* Built downwards from y = 0 with labels above it; now hang the
+	 * whole body from the cursor. */
+	e = chart_extent(l, bar0, text0, line0);
+	chart_shift(l, bar0, text0, line0, 0, l->y - e.y);
+	l->g->plot = p.r;
+	l->g->plot.y += l->y - e.y;
+	l->y += e.h;
+}
