@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -18,169 +19,6 @@
 				 * also what keeps the value finite */
 #define MANT_DIGITS 19		/* what a uint64_t holds exactly */
 #define RUN_MAX 96		/* longest number echoed back in a hint */
-
-enum word_kind {
-	K_BOUND,		/* value: enum figure_bound */
-	K_SIGN,			/* value: +1 or -1 */
-};
-
-#define W_CASE 1u		/* match case exactly: "M" is not "m" */
-#define W_ATTACHED 2u		/* only touching the number: "5M", "$60B" */
-#define W_NAME 4u		/* a currency name that may begin a longer
-				 * noun ("đồng hồ" are clocks, not dong) */
-
-struct word {
-	const char *text;	/* NFC, lower case unless W_CASE */
-	int kind;		/* K_* for prefixes; the power of ten of a
-				 * scale */
-	int value;
-	unsigned flags;
-	const char *unit;	/* what a unit word normalises to */
-};
-
-/* Bound and sign words before the number; the longest match wins, so
- * "up to" is a ceiling while "up" is a rise. */
-static const struct word prefix_words[] = {
-	{ "khoảng", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "khoảng chừng", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "gần", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "gần như", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "chừng", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "xấp xỉ", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "ước tính", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "about", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "around", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "approximately", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "approx.", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "roughly", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "nearly", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "almost", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "an estimated", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "estimated", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "~", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "≈", K_BOUND, FIGURE_APPROX, 0, NULL },
-	{ "hơn", K_BOUND, FIGURE_MIN, 0, NULL },
-	{ "trên", K_BOUND, FIGURE_MIN, 0, NULL },
-	{ "ít nhất", K_BOUND, FIGURE_MIN, 0, NULL },
-	{ "tối thiểu", K_BOUND, FIGURE_MIN, 0, NULL },
-	{ "more than", K_BOUND, FIGURE_MIN, 0, NULL },
-	{ "over", K_BOUND, FIGURE_MIN, 0, NULL },
-	{ "at least", K_BOUND, FIGURE_MIN, 0, NULL },
-	{ "above", K_BOUND, FIGURE_MIN, 0, NULL },
-	{ ">", K_BOUND, FIGURE_MIN, 0, NULL },
-	{ "≥", K_BOUND, FIGURE_MIN, 0, NULL },
-	{ "dưới", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "chưa đến", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "chưa tới", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "không quá", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "tối đa", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "less than", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "fewer than", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "under", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "below", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "up to", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "at most", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "no more than", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "<", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "≤", K_BOUND, FIGURE_MAX, 0, NULL },
-	{ "tăng", K_SIGN, 1, 0, NULL },
-	{ "giảm", K_SIGN, -1, 0, NULL },
-	{ "up", K_SIGN, 1, 0, NULL },
-	{ "down", K_SIGN, -1, 0, NULL },
-};
-
-static const struct word currency_prefixes[] = {
-	{ "US$", 0, 0, W_CASE, "USD" },
-	{ "$", 0, 0, 0, "USD" },
-	{ "€", 0, 0, 0, "EUR" },
-	{ "USD", 0, 0, W_CASE, "USD" },
-	{ "EUR", 0, 0, W_CASE, "EUR" },
-	{ "VND", 0, 0, W_CASE, "VND" },
-};
-
-/* Scale words of both languages are read in either: they cannot be
- * mistaken, unlike separators. */
-static const struct word scale_words[] = {
-	{ "nghìn", 3, 0, 0, NULL },
-	{ "ngàn", 3, 0, 0, NULL },
-	{ "triệu", 6, 0, 0, NULL },
-	{ "tỷ", 9, 0, 0, NULL },
-	{ "tỉ", 9, 0, 0, NULL },
-	{ "nghìn tỷ", 12, 0, 0, NULL },
-	{ "nghìn tỉ", 12, 0, 0, NULL },
-	{ "ngàn tỷ", 12, 0, 0, NULL },
-	{ "ngàn tỉ", 12, 0, 0, NULL },
-	{ "thousand", 3, 0, 0, NULL },
-	{ "million", 6, 0, 0, NULL },
-	{ "billion", 9, 0, 0, NULL },
-	{ "trillion", 12, 0, 0, NULL },
-	{ "k", 3, 1, W_CASE | W_ATTACHED, NULL },
-	{ "K", 3, 1, W_CASE | W_ATTACHED, NULL },
-	{ "M", 6, 1, W_CASE | W_ATTACHED, NULL },
-	{ "mn", 6, 1, W_CASE, NULL },
-	{ "B", 9, 1, W_CASE | W_ATTACHED, NULL },
-	{ "bn", 9, 1, W_CASE, NULL },
-	{ "T", 12, 1, W_CASE | W_ATTACHED, NULL },
-	{ "tn", 12, 1, W_CASE, NULL },
-};
-
-static const struct word unit_words[] = {
-	{ "%", 0, 0, 0, "%" },
-	{ "phần trăm", 0, 0, 0, "%" },
-	{ "percent", 0, 0, 0, "%" },
-	{ "per cent", 0, 0, 0, "%" },
-	{ "usd", 0, 0, 0, "USD" },
-	{ "us$", 0, 0, 0, "USD" },
-	{ "$", 0, 0, 0, "USD" },
-	{ "đô la mỹ", 0, 0, 0, "USD" },
-	{ "đô-la mỹ", 0, 0, 0, "USD" },
-	{ "đô la", 0, 0, W_NAME, "USD" },
-	{ "đô-la", 0, 0, W_NAME, "USD" },
-	{ "đô", 0, 0, W_NAME, "USD" },
-	{ "us dollars", 0, 0, 0, "USD" },
-	{ "dollars", 0, 0, W_NAME, "USD" },
-	{ "dollar", 0, 0, W_NAME, "USD" },
-	{ "vnd", 0, 0, 0, "VND" },
-	{ "vnđ", 0, 0, 0, "VND" },
-	{ "đồng", 0, 0, W_NAME, "VND" },
-	{ "đ", 0, 0, 0, "VND" },
-	{ "₫", 0, 0, 0, "VND" },
-	{ "eur", 0, 0, 0, "EUR" },
-	{ "€", 0, 0, 0, "EUR" },
-	{ "euro", 0, 0, W_NAME, "EUR" },
-	{ "euros", 0, 0, W_NAME, "EUR" },
-};
-
-/* Counted nouns running text may carry: a closed list, because in prose
- * nothing else says where the noun ends.  Modifiers before (en) or after
- * (vi) the noun belong to it: "daily users", "người dùng hằng ngày". */
-static const struct word noun_words[] = {
-	{ "người dùng", 0, 0, 0, NULL }, { "người", 0, 0, 0, NULL },
-	{ "khách hàng", 0, 0, 0, NULL }, { "nhân viên", 0, 0, 0, NULL },
-	{ "thuê bao", 0, 0, 0, NULL }, { "tài khoản", 0, 0, 0, NULL },
-	{ "lượt tải", 0, 0, 0, NULL }, { "lượt xem", 0, 0, 0, NULL },
-	{ "lượt truy cập", 0, 0, 0, NULL }, { "người xem", 0, 0, 0, NULL },
-	{ "thiết bị", 0, 0, 0, NULL }, { "tham số", 0, 0, 0, NULL },
-	{ "users", 0, 0, 0, NULL }, { "people", 0, 0, 0, NULL },
-	{ "customers", 0, 0, 0, NULL }, { "employees", 0, 0, 0, NULL },
-	{ "subscribers", 0, 0, 0, NULL }, { "downloads", 0, 0, 0, NULL },
-	{ "accounts", 0, 0, 0, NULL }, { "viewers", 0, 0, 0, NULL },
-	{ "devices", 0, 0, 0, NULL }, { "parameters", 0, 0, 0, NULL },
-};
-
-static const struct word noun_premodifiers[] = {
-	{ "daily", 0, 0, 0, NULL }, { "monthly", 0, 0, 0, NULL },
-	{ "weekly", 0, 0, 0, NULL }, { "active", 0, 0, 0, NULL },
-	{ "new", 0, 0, 0, NULL },
-};
-
-static const struct word noun_postmodifiers[] = {
-	{ "hằng ngày", 0, 0, 0, NULL }, { "hàng ngày", 0, 0, 0, NULL },
-	{ "mỗi ngày", 0, 0, 0, NULL }, { "hằng tháng", 0, 0, 0, NULL },
-	{ "hàng tháng", 0, 0, 0, NULL }, { "hoạt động", 0, 0, 0, NULL },
-};
-
-#define NWORDS(t) (sizeof(t) / sizeof((t)[0]))
 
 struct number {
 	size_t start;		/* byte offset of the first digit */
@@ -273,10 +111,11 @@ digit_run(const struct scanner *sc, size_t at)
 }
 
 /* Bytes of s at at that spell w (a space in w matches any run of spaces),
- * ignoring case unless W_CASE; 0 when they do not or when a word would go
+ * ignoring case unless LEXICON_CASE; 0 when they do not or when a word would go
  * on past it ("over" is not "overall", "M" is not "Mbps"). */
 static size_t
-match_word(const struct scanner *sc, size_t at, const struct word *w)
+match_word(const struct scanner *sc, size_t at,
+    const struct lexicon_word *w)
 {
 	size_t p = at, i = 0, wl = strlen(w->text), n, m;
 	uint32_t c = 0, wc = 0;
@@ -293,7 +132,7 @@ match_word(const struct scanner *sc, size_t at, const struct word *w)
 		c = peek(sc, p, &n);
 		if (n == 0)
 			return 0;
-		if (!(w->flags & W_CASE))
+		if (!(w->flags & LEXICON_CASE))
 			c = g_unichar_tolower(c);
 		if (c != wc)
 			return 0;
@@ -306,8 +145,8 @@ match_word(const struct scanner *sc, size_t at, const struct word *w)
 
 /* The longest word of table t at at; *which gets it. */
 static size_t
-match_table(const struct scanner *sc, size_t at, const struct word *t,
-    size_t nt, const struct word **which)
+match_table(const struct scanner *sc, size_t at, const struct lexicon_word *t,
+    size_t nt, const struct lexicon_word **which)
 {
 	size_t best = 0;
 
@@ -575,12 +414,13 @@ sign_char(const struct scanner *sc, size_t at, int *sign)
 {
 	size_t n;
 	uint32_t c = peek(sc, at, &n);
-	const struct word *cur;
+	const struct lexicon_word *cur;
 
 	if (c != '+' && c != '-' && c != 0x2212)
 		return 0;
 	if (digit_run(sc, at + n) == 0 &&
-	    match_table(sc, at + n, currency_prefixes, 3, &cur) == 0)
+	    match_table(sc, at + n, lexicon_currency_prefixes,
+	    LEXICON_CURRENCY_SIGNS, &cur) == 0)
 		return 0;	/* a hyphen, or a dash: not a sign */
 	*sign = c == '+' ? 1 : -1;
 	return n;
@@ -590,7 +430,7 @@ sign_char(const struct scanner *sc, size_t at, int *sign)
 static bool
 read_prefixes(struct scanner *sc)
 {
-	const struct word *w;
+	const struct lexicon_word *w;
 	size_t n;
 	int sign;
 
@@ -601,11 +441,11 @@ read_prefixes(struct scanner *sc)
 			sc->pos += n;
 			return true;
 		}
-		n = match_table(sc, sc->pos, prefix_words,
-		    NWORDS(prefix_words), &w);
+		n = match_table(sc, sc->pos, lexicon_prefix_words,
+		    lexicon_prefix_words_count, &w);
 		if (n == 0)
 			return true;
-		if (w->kind == K_BOUND ?
+		if (w->kind == LEXICON_BOUND ?
 		    !set_bound(sc, (enum figure_bound)w->value, sc->pos) :
 		    !set_sign(sc, w->value, sc->pos))
 			return false;
@@ -619,14 +459,14 @@ read_prefixes(struct scanner *sc)
 static void
 read_currency_prefix(struct scanner *sc)
 {
-	const struct word *w;
-	size_t n = match_table(sc, sc->pos, currency_prefixes,
-	    NWORDS(currency_prefixes), &w), sp;
+	const struct lexicon_word *w;
+	size_t n = match_table(sc, sc->pos, lexicon_currency_prefixes,
+	    lexicon_currency_prefixes_count, &w), sp;
 
 	if (n == 0)
 		return;
 	sp = space_len(sc, sc->pos + n);
-	if (sp == 0 && (w->flags & W_CASE) && strcmp(w->text, "US$") != 0)
+	if (sp == 0 && (w->flags & LEXICON_CASE) && strcmp(w->text, "US$") != 0)
 		return;		/* a code needs its space: "USD 5" */
 	if (digit_run(sc, sc->pos + n + sp) == 0)
 		return;
@@ -649,12 +489,12 @@ read_plus(struct scanner *sc)
 static void
 read_scale(struct scanner *sc)
 {
-	const struct word *w;
+	const struct lexicon_word *w;
 	size_t sp = space_len(sc, sc->pos);
-	size_t n = match_table(sc, sc->pos + sp, scale_words,
-	    NWORDS(scale_words), &w);
+	size_t n = match_table(sc, sc->pos + sp, lexicon_scale_words,
+	    lexicon_scale_words_count, &w);
 
-	if (n == 0 || (sp > 0 && (w->flags & W_ATTACHED)))
+	if (n == 0 || (sp > 0 && (w->flags & LEXICON_ATTACHED)))
 		return;
 	sc->out->scale = w->kind;
 	sc->abbrev = w->value != 0;
@@ -676,23 +516,25 @@ set_unit(struct scanner *sc, const char *s, size_t n, size_t at)
 static size_t
 prose_noun(const struct scanner *sc, size_t at)
 {
-	const struct word *w;
+	const struct lexicon_word *w;
 	size_t p = at, n, sp;
 
 	for (int i = 0; i < 2; i++) {
-		n = match_table(sc, p, noun_premodifiers,
-		    NWORDS(noun_premodifiers), &w);
+		n = match_table(sc, p, lexicon_noun_premodifiers,
+		    lexicon_noun_premodifiers_count, &w);
 		if (n == 0 || (sp = space_len(sc, p + n)) == 0)
 			break;
 		p += n + sp;
 	}
-	if ((n = match_table(sc, p, noun_words, NWORDS(noun_words), &w)) == 0)
+	n = match_table(sc, p, lexicon_noun_words, lexicon_noun_words_count,
+	    &w);
+	if (n == 0)
 		return 0;
 	p += n;
 	for (int i = 0; i < 2; i++) {
 		sp = space_len(sc, p);
-		n = sp ? match_table(sc, p + sp, noun_postmodifiers,
-		    NWORDS(noun_postmodifiers), &w) : 0;
+		n = sp ? match_table(sc, p + sp, lexicon_noun_postmodifiers,
+		    lexicon_noun_postmodifiers_count, &w) : 0;
 		if (n == 0)
 			break;
 		p += sp + n;
@@ -725,11 +567,12 @@ read_noun(struct scanner *sc, size_t at)
 static bool
 read_unit(struct scanner *sc)
 {
-	const struct word *w;
+	const struct lexicon_word *w;
 	size_t sp = space_len(sc, sc->pos), at = sc->pos + sp, n;
 
-	n = match_table(sc, at, unit_words, NWORDS(unit_words), &w);
-	if (n > 0 && (w->flags & W_NAME) && sc->mode == FIGURE_CELL &&
+	n = match_table(sc, at, lexicon_unit_words, lexicon_unit_words_count,
+	    &w);
+	if (n > 0 && (w->flags & LEXICON_NAME) && sc->mode == FIGURE_CELL &&
 	    at + n + space_len(sc, at + n) < sc->len &&
 	    sc->s[at + n + space_len(sc, at + n)] != '+')
 		n = 0;		/* "đồng hồ": a noun that starts alike */
