@@ -7,11 +7,19 @@
 
 #include "lang.h"
 
+/* The words of each bound, in either language (matched without regard to
+ * case; "up to" is a ceiling, so it is FIGURE_MAX).  A trailing '+' after
+ * the number, the scale or the unit ("60+ tỷ USD", "$60B+") is FIGURE_MIN. */
 enum figure_bound {
 	FIGURE_EXACT,
-	FIGURE_APPROX,		/* khoảng, gần, chừng, about, around, ~, ≈ */
-	FIGURE_MIN,		/* hơn, trên, ít nhất, more than, over, +  */
-	FIGURE_MAX,		/* dưới, chưa đến, less than, under        */
+	FIGURE_APPROX,		/* khoảng, gần, gần như, chừng, xấp xỉ, ước
+				 * tính, about, around, approximately, roughly,
+				 * nearly, almost, an estimated, ~, ≈ */
+	FIGURE_MIN,		/* hơn, trên, ít nhất, tối thiểu, more than,
+				 * over, at least, above, >, ≥, a trailing + */
+	FIGURE_MAX,		/* dưới, chưa đến, chưa tới, không quá, tối đa,
+				 * less than, fewer than, under, below, up to,
+				 * at most, no more than, <, ≤ */
 };
 
 #define FIGURE_UNIT_MAX 64
@@ -29,15 +37,51 @@ struct figure {
 struct figure_error {
 	int col;		/* 1-based character column in the input */
 	char message[256];	/* includes a hint where one helps */
+	bool convention;	/* the number breaks lang's separators but is
+				 * valid in the other language ("1.5" in vi) */
+};
+
+/* How figure_scan reads. */
+enum figure_mode {
+	FIGURE_CELL,		/* a data cell: whatever follows the number
+				 * and scale is the unit (a counted noun as
+				 * written); a plain space groups thousands */
+	FIGURE_PROSE,		/* running text: stop where the figure ends;
+				 * counted nouns only from a short list
+				 * ("người dùng", "daily users"); only NBSP
+				 * and thin spaces group thousands; a figure
+				 * may wrap onto the next line */
+};
+
+/* Where a scanned figure stands in the text and how it was written. */
+struct figure_span {
+	size_t start;		/* byte offset of its first character: the
+				 * bound or sign word, the sign or the number */
+	size_t end;		/* byte offset just past it */
+	size_t number;		/* byte offset of its first digit */
+	bool abbrev;		/* the scale was an abbreviation (k M B bn) */
 };
 
 /* Parse the whole of text (UTF-8, NFC or NFD) as one figure written in
  * lang.  Leading and trailing spaces are allowed; anything else that is not
  * part of the figure is an error.  On failure fills *err and returns false;
  * a number that breaks lang's separator convention is an error with a hint,
- * never a guess. */
+ * never a guess.  err->col counts the code points of text as given (an
+ * error found in the NFC form is mapped back to the NFD text). */
 bool figure_parse(const char *text, enum lang lang, struct figure *out,
     struct figure_error *err);
+
+/* Read one figure at the start of s[0..len) (valid NFC UTF-8; leading
+ * spaces skipped) in lang and mode; span (may be NULL) says where it stands.
+ * Returns false with *err filled (col counts characters of s) when no
+ * figure starts there or it is malformed. */
+bool figure_scan(const char *s, size_t len, enum lang lang,
+    enum figure_mode mode, struct figure *out, struct figure_span *span,
+    struct figure_error *err);
+
+/* True when unit is one of the ISO currency codes figures normalise to
+ * (USD, VND, EUR). */
+bool figure_unit_is_currency(const char *unit);
 
 /* "exact", "approx", "min" or "max". */
 const char *figure_bound_name(enum figure_bound b);

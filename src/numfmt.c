@@ -1,0 +1,300 @@
+/* numfmt: numbers and figures written back in a language — our own digits
+ * and separators, so the C locale never shows through. */
+#include "numfmt.h"
+
+#include <float.h>
+#include <glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "xmalloc.h"
+
+#define DECIMALS_MAX 17		/* past this a double has no digits left */
+
+struct scale_name {
+	int power;
+	const char *vi;
+	const char *en;
+	const char *abbrev;
+};
+
+static const struct scale_name scale_names[] = {
+	{ 3, "nghìn", "thousand", "K" },
+	{ 6, "triệu", "million", "M" },
+	{ 9, "tỷ", "billion", "B" },
+	{ 12, "nghìn tỷ", "trillion", "T" },
+};
+
+static const struct scale_name *
+scale_find(int power)
+{
+	for (size_t i = 0; i < sizeof scale_names / sizeof scale_names[0];
+	    i++)
+		if (scale_names[i].power == power)
+			return &scale_names[i];
+	return NULL;
+}
+
+static double
+pow10i(int e)
+{
+	static const double p10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+		1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+	};
+
+	return e >= 0 && e <= DECIMALS_MAX ? p10[e] : pow(10.0, e);
+}
+
+/* The digits of |v| * 10^decimals rounded half away from zero.  v is the
+ * double nearest a decimal someone wrote, so a written tie (1.005) may sit
+ * a hair below .5: a few ulps of slack count it as the tie it was. */
+static void
+round_digits(double v, int decimals, char *buf, size_t size)
+{
+	double scaled = fabs(v) * pow10i(decimals);
+	double r = scaled >= 0x1p52 ? scaled :	/* already a whole number */
+	    floor(scaled + 0.5 + scaled * 4 * DBL_EPSILON);
+
+	/* "%.0f" of an integral double has no decimal point to localise;
+	 * g_ascii_formatd makes that a guarantee rather than a remark. */
+	g_ascii_formatd(buf, (int)size, "%.0f", r);
+}
+
+/* v rounded at decimals, with decimal mark dec and thousands mark grp
+ * (0: none); trim drops trailing zeros of the decimal part. */
+static void
+put_number(struct strbuf *sb, double v, int decimals, char dec, char grp,
+    bool trim)
+{
+	char digits[512], padded[512];
+	size_t n, intlen;
+
+	decimals = decimals < 0 ? 0 : decimals > DECIMALS_MAX ?
+	    DECIMALS_MAX : decimals;
+	round_digits(v, decimals, digits, sizeof digits);
+	n = strlen(digits);
+	if (n <= (size_t)decimals) {	/* 0,05: pad to one integer digit */
+		memset(padded, '0', (size_t)decimals + 1 - n);
+		memcpy(padded + decimals + 1 - n, digits, n + 1);
+		memcpy(digits, padded, (size_t)decimals + 2);
+		n = (size_t)decimals + 1;
+	}
+	if (trim)
+		while (decimals > 0 && digits[n - 1] == '0')
+			digits[--n] = '\0', decimals--;
+	if (v < 0 && strspn(digits, "0") != n)
+		strbuf_putc(sb, '-');
+	intlen = n - (size_t)decimals;
+	for (size_t i = 0; i < intlen; i++) {
+		if (grp && i > 0 && (intlen - i) % 3 == 0)
+			strbuf_putc(sb, grp);
+		strbuf_putc(sb, digits[i]);
+	}
+	if (decimals > 0) {
+		strbuf_putc(sb, dec);
+		strbuf_add(sb, digits + intlen, (size_t)decimals);
+	}
+}
+
+static char
+dec_mark(enum lang lang)
+{
+	return lang == LANG_VI ? ',' : '.';
+}
+
+static char
+group_mark(enum lang lang)
+{
+	return lang == LANG_VI ? '.' : ',';
+}
+
+char *
+numfmt_number(double v, int decimals, enum lang lang)
+{
+	struct strbuf sb;
+
+	if (!isfinite(v))
+		return xstrdup("—");
+	strbuf_init(&sb, 0);
+	put_number(&sb, v, decimals, dec_mark(lang), group_mark(lang), false);
+	return strbuf_detach(&sb);
+}
+
+char *
+numfmt_plain(double v, int decimals)
+{
+	struct strbuf sb;
+
+	if (!isfinite(v))
+		return xstrdup("nan");
+	strbuf_init(&sb, 0);
+	put_number(&sb, v, decimals, '.', 0, true);
+	return strbuf_detach(&sb);
+}
+
+/* The prefix sign of a currency in English text, or NULL. */
+static const char *
+en_prefix(const char *unit)
+{
+	if (strcmp(unit, "USD") == 0)
+		return "$";
+	if (strcmp(unit, "EUR") == 0)
+		return "€";
+	return NULL;
+}
+
+/* The unit after the number: "%" touches it, the rest follow a space. */
+static void
+put_unit_suffix(struct strbuf *sb, const char *unit, enum lang lang)
+{
+	if (unit[0] == '\0' || (lang == LANG_EN && en_prefix(unit)))
+		return;
+	if (strcmp(unit, "%") == 0) {
+		strbuf_putc(sb, '%');
+		return;
+	}
+	strbuf_putc(sb, ' ');
+	strbuf_puts(sb, lang == LANG_VI && strcmp(unit, "VND") == 0 ?
+	    "đồng" : unit);
+}
+
+/* Sign, currency prefix (English) and the mantissa of f at its scale. */
+static void
+put_amount(struct strbuf *sb, const struct figure *f, int power,
+    enum lang lang)
+{
+	const char *prefix = lang == LANG_EN ? en_prefix(f->unit) : NULL;
+	double m = f->value / pow10i(power);
+	char *num = numfmt_number(fabs(m), f->decimals, lang);
+
+	/* The sign goes before the currency ("-$5M"); none on a zero. */
+	if (f->value < 0 && strpbrk(num, "123456789"))
+		strbuf_putc(sb, '-');
+	if (prefix)
+		strbuf_puts(sb, prefix);
+	strbuf_puts(sb, num);
+	free(num);
+}
+
+static const char *
+bound_word(enum figure_bound b, enum lang lang)
+{
+	static const char *const vi[] = { "", "khoảng ", "hơn ", "dưới " };
+	static const char *const en[] = { "", "about ", "more than ",
+	    "less than " };
+
+	return lang == LANG_VI ? vi[b] : en[b];
+}
+
+char *
+numfmt_figure(const struct figure *f, enum lang lang)
+{
+	const struct scale_name *sn = scale_find(f->scale);
+	struct strbuf sb;
+
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, bound_word(f->bound, lang));
+	put_amount(&sb, f, sn ? sn->power : 0, lang);
+	if (sn) {
+		strbuf_putc(&sb, ' ');
+		strbuf_puts(&sb, lang == LANG_VI ? sn->vi : sn->en);
+	}
+	put_unit_suffix(&sb, f->unit, lang);
+	return strbuf_detach(&sb);
+}
+
+/* Labels drop "about": a bar already shows a magnitude, not a count; a
+ * ceiling keeps a '<' and a floor its '+', which change the reading. */
+char *
+numfmt_label(const struct figure *f, enum lang lang)
+{
+	const struct scale_name *sn = scale_find(f->scale);
+	bool plus = f->bound == FIGURE_MIN;
+	struct strbuf sb;
+
+	strbuf_init(&sb, 0);
+	if (f->bound == FIGURE_MAX)
+		strbuf_putc(&sb, '<');
+	put_amount(&sb, f, sn ? sn->power : 0, lang);
+	if (lang == LANG_VI) {
+		if (plus)
+			strbuf_putc(&sb, '+');
+		if (sn) {
+			strbuf_putc(&sb, ' ');
+			strbuf_puts(&sb, sn->vi);
+		}
+	} else {
+		if (sn)
+			strbuf_puts(&sb, sn->abbrev);
+		if (plus)
+			strbuf_putc(&sb, '+');
+	}
+	put_unit_suffix(&sb, f->unit, lang);
+	return strbuf_detach(&sb);
+}
+
+/* The fewest decimals (up to max) that show m without loss. */
+static int
+tick_decimals(double m, int max)
+{
+	for (int d = 0; d < max; d++) {
+		double s = fabs(m) * pow10i(d);
+		if (fabs(s - floor(s + 0.5)) < 1e-6 * (s > 1 ? s : 1))
+			return d;
+	}
+	return max;
+}
+
+char *
+numfmt_tick(double v, const char *unit, enum lang lang)
+{
+	bool percent = strcmp(unit, "%") == 0;
+	double a = fabs(v);
+	int power = a >= 1e12 ? 12 : a >= 1e9 ? 9 : a >= 1e6 ? 6 : 0;
+	const struct scale_name *sn = scale_find(power);
+	struct figure f = { .value = v, .scale = power };
+	struct strbuf sb;
+	double m = v / pow10i(power);
+
+	if (!isfinite(v))
+		return xstrdup("—");
+	if (lang == LANG_EN && en_prefix(unit))
+		strcpy(f.unit, unit);
+	f.decimals = tick_decimals(m, fabs(m) < 1 ? 6 : 2);
+	if (v == 0)
+		return xstrdup(percent ? "0%" : "0");
+	strbuf_init(&sb, 0);
+	put_amount(&sb, &f, power, lang);
+	if (sn) {
+		if (lang == LANG_VI)
+			strbuf_putc(&sb, ' ');
+		strbuf_puts(&sb, lang == LANG_VI ? sn->vi : sn->abbrev);
+	}
+	if (percent)
+		strbuf_putc(&sb, '%');
+	return strbuf_detach(&sb);
+}
+
+char *
+numfmt_ratio(double ratio, enum lang lang)
+{
+	double a = fabs(ratio);
+	int decimals;
+	struct strbuf sb;
+
+	if (!isfinite(ratio))
+		return xstrdup("—");
+	if (a >= 10 || a == 0)
+		decimals = 0;
+	else if (a >= 1)
+		decimals = 1;
+	else			/* two significant digits: 0,05; 0,12 */
+		decimals = 1 - (int)floor(log10(a));
+	strbuf_init(&sb, 0);
+	put_number(&sb, ratio, decimals, dec_mark(lang), group_mark(lang),
+	    decimals > 0);
+	return strbuf_detach(&sb);
+}
