@@ -117,4 +117,6 @@ install: $(BUILD)/figpress
 clean:
 	rm -rf $(BUILD) $(OUT)
 
+include tests/fuzz/fuzz.mk
+
 -include $(wildcard $(BUILD)/*.d $(BUILD)/unit/*.d $(OUT)/*.d)

@@ -11,8 +11,18 @@
 #include "figure.h"
 #include "lang.h"
 
+/* Limits on what a data file may hold; each one, when passed, is a located
+ * error that names it (STYLE 7). */
+#define TABLE_MAX_BYTES	(64u * 1024 * 1024)	/* file size: 64 MiB */
+#define TABLE_MAX_ROWS	1000000		/* data rows, header excluded */
+#define TABLE_MAX_COLS	1000
+#define TABLE_MAX_FIELD	(64u * 1024)	/* bytes in one field: 64 KiB */
+#define TABLE_MAX_CELLS	10000000	/* rows x columns, bounds memory */
+
+struct table_block;
+
 struct table_cell {
-	char *text;		/* NFC, owned by the table */
+	char *text;		/* NFC, owned by the table (in its blocks) */
 	int line;		/* where the field starts, 1-based */
 	int col;		/* 1-based character column */
 };
@@ -24,6 +34,7 @@ struct table {
 	size_t nrows;		/* data rows, header excluded */
 	struct table_cell *header;	/* ncols cells */
 	struct table_cell *cells;	/* nrows * ncols, row-major */
+	struct table_block *blocks;	/* storage of every cell's text */
 };
 
 /* Load path.  Returns NULL with an error in d on a missing file, invalid
@@ -37,7 +48,8 @@ struct table *table_parse(const char *path, const char *data, size_t len,
 void table_free(struct table *t);
 /* Index of the column named name, or -1. */
 int table_column(const struct table *t, const char *name);
-/* The cell at row (0-based data row) and column; lent. */
+/* The cell at row (0-based data row) and column; lent; NULL when either is
+ * out of range. */
 const struct table_cell *table_cell(const struct table *t, size_t row,
     size_t col);
 /* Parse every cell of column col as a figure in lang into out (nrows

@@ -1,0 +1,144 @@
+/* fuzz-table: libFuzzer target for table_parse and table_figures; checks
+ * that a table, when one comes back, keeps its promises. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "table.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The input as table_parse sees it (BOM skipped), to check positions. */
+static const char *src;
+static size_t src_len;
+
+/* The byte at 1-based line and character column, NULL when the position
+ * is not in the input; the end of a line (or of the input) is in it. */
+static const char *
+locate(int line, int col)
+{
+	const char *s = src, *end = src + src_len;
+
+	for (int l = 1; l < line; l++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		if (nl == NULL)
+			return NULL;
+		s = nl + 1;
+	}
+	for (int c = 1; c < col; c++) {
+		if (s == end || *s == '\n')
+			return NULL;
+		s++;
+		while (s < end && ((unsigned char)*s & 0xC0) == 0x80)
+			s++;
+	}
+	return s;
+}
+
+/* A cell's position must hold its first character, or for an empty cell
+ * what ends a field. */
+static void
+check_position(const struct table_cell *c, char delim)
+{
+	const char *at = locate(c->line, c->col);
+	unsigned char first = (unsigned char)c->text[0];
+
+	if (at == NULL)
+		abort();
+	if (first == '\0') {
+		if (at < src + src_len && *at != delim && *at != '"' &&
+		    *at != '\n' && *at != '\r')
+			abort();
+	} else if (first < 0x80 && first != '\n') {
+		if (at == src + src_len || (unsigned char)*at != first)
+			abort();
+	}
+}
+
+static void
+check_cell(const struct table *t, const struct table_cell *c, int min_line)
+{
+	size_t len = strlen(c->text);
+
+	if (!utf8_valid(c->text, len, NULL) || len > 3 * TABLE_MAX_FIELD ||
+	    c->line < min_line || c->col < 1)
+		abort();
+	check_position(c, t->delimiter);
+}
+
+static void
+check_table(const struct table *t)
+{
+	int line = 1;
+
+	if (t->ncols < 1 || t->ncols > TABLE_MAX_COLS ||
+	    t->nrows > TABLE_MAX_ROWS)
+		abort();
+	for (size_t c = 0; c < t->ncols; c++) {
+		check_cell(t, &t->header[c], 1);
+		if (t->header[c].text[0] == '\0' || table_column(t,
+		    t->header[c].text) != (int)c)
+			abort();
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		/* Rows come in file order, each below the header. */
+		int row_line = table_cell(t, r, 0)->line;
+		if (row_line <= t->header[0].line || row_line < line)
+			abort();
+		line = row_line;
+		for (size_t c = 0; c < t->ncols; c++)
+			check_cell(t, table_cell(t, r, c), row_line);
+	}
+}
+
+static void
+check_figures(const struct table *t, enum lang lang)
+{
+	struct figure *f = xcalloc(t->nrows ? t->nrows : 1, sizeof *f);
+	struct diags d;
+
+	diags_init(&d);
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t before = d.errors;
+		if (table_figures(t, c, lang, f, &d) != (d.errors == before))
+			abort();
+	}
+	for (size_t i = 0; i < d.count; i++)
+		if (locate(d.items[i].line, d.items[i].col) == NULL)
+			abort();
+	diags_release(&d);
+	free(f);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct diags d;
+	struct table *t;
+
+	src = (const char *)data;
+	src_len = size;
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		src += 3;
+		src_len -= 3;
+	}
+	diags_init(&d);
+	t = table_parse("fuzz.csv", (const char *)data, size, &d);
+	if ((t == NULL) != (d.count == 1))	/* one error, or a table */
+		abort();
+	/* An error is located in the input, or names no line at all. */
+	if (t == NULL && d.items[0].line != 0 &&
+	    locate(d.items[0].line, d.items[0].col) == NULL)
+		abort();
+	if (t) {
+		check_table(t);
+		check_figures(t, LANG_VI);
+		check_figures(t, LANG_EN);
+	}
+	table_free(t);
+	diags_release(&d);
+	return 0;
+}
