@@ -28,6 +28,7 @@ enum span_style {
 	SPAN_ITALIC = 1 << 1,
 	SPAN_CODE = 1 << 2,
 	SPAN_LINK = 1 << 3,
+	SPAN_STRIKE = 1 << 4,	/* ~~strikethrough~~ (GFM) */
 };
 
 /* A styled run [start, end) in bytes of its rich text. */
@@ -38,7 +39,8 @@ struct span {
 	char *href;		/* SPAN_LINK only: URL or "#heading-id" */
 };
 
-/* Text with inline styles. */
+/* Text with inline styles.  Spans do not overlap: nested Markdown styles
+ * become one span with the styles combined.  A hard line break is '\n'. */
 struct rich {
 	char *text;		/* NFC UTF-8, never NULL once built */
 	struct span *spans;
@@ -117,5 +119,10 @@ void doc_free(struct doc *doc);
 void block_release(struct block *b);
 /* Release a rich text's contents. */
 void rich_release(struct rich *r);
+/* Free a table and its cells; NULL is fine. */
+void doc_table_free(struct doc_table *t);
+/* The model as indented text, one block a line with its source line, spans,
+ * table cells and chart data (for tests and --dump=doc); caller frees. */
+char *doc_dump(const struct doc *doc);
 
 #endif
