@@ -33,7 +33,7 @@ SOURCE     := srcmap frontmatter spec markdown doc report
 CHARTS     := scale chart chart-bar chart-squares
 LAYOUT     := theme fonts measure-chart paginate layout
 DRAWING    := draw draw-chart
-OUTPUT     := atomic output-pdf handout deps watch
+OUTPUT     := atomic output-pdf handout deps render watch
 COMMANDS   := cmd-render cmd-extract cmd-watch main
 MODULES    := $(FOUNDATION) $(FIGURES) $(SOURCE) $(CHARTS) $(LAYOUT) \
               $(DRAWING) $(OUTPUT)
@@ -58,11 +58,13 @@ deps:
 	@sh .ci/install-deps $(DEB_PKGS)
 
 $(BUILD)/figpress: $(LIB_OBJS) $(MAIN_OBJ) | deps
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/%.o: src/%.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # --- rendering: one rule per report; -M lists what each render read -------
 $(OUT)/%.pdf: reports/%.md $(BUILD)/figpress
@@ -82,7 +84,8 @@ $(OUT)/briefing-page1.png: $(OUT)/briefing.pdf
 # --- tests ------------------------------------------------------------------
 $(BUILD)/unit/%.o: tests/unit/%.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Isrc \
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Isrc \
 	  $(shell pkg-config --cflags check) \
 	  -MMD -MP -c -o $@ $<
 
@@ -93,11 +96,13 @@ $(BUILD)/unit/suites.h: $(UNIT_SRCS) Makefile
 	  echo "SUITE($$n)"; done > $@
 
 $(BUILD)/unit/runner.o: tests/unit/runner.c $(BUILD)/unit/suites.h | deps
-	$(CC) $(ALL_CFLAGS) -I$(BUILD)/unit -Isrc \
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -I$(BUILD)/unit -Isrc \
 	  $(shell pkg-config --cflags check) -c -o $@ $<
 
 $(BUILD)/check-units: $(BUILD)/unit/runner.o $(UNIT_OBJS) $(LIB_OBJS)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
 
 check: deps $(BUILD)/figpress $(BUILD)/check-units
 	FIGPRESS_FONTS=$(CURDIR)/fonts $(BUILD)/check-units

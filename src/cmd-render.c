@@ -7,11 +7,8 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
-#include "deps.h"
 #include "fonts.h"
-#include "layout.h"
-#include "output.h"
-#include "report.h"
+#include "render.h"
 #include "xmalloc.h"
 
 struct render_args {
@@ -33,64 +30,31 @@ is_directory(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* REPORT.md → REPORT.pdf beside it, or in -o's folder, or -o itself. */
+/* The output of report: -o itself (one report), REPORT.pdf in -o's
+ * folder, or REPORT.pdf beside the report. */
 static char *
 render_output_path(const struct render_args *a, const char *report)
 {
-	const char *slash = strrchr(report, '/');
-	const char *base = slash ? slash + 1 : report;
-	size_t stem = strlen(base);
 	size_t olen;
 
-	if (stem > 3 && strcmp(base + stem - 3, ".md") == 0)
-		stem -= 3;
 	if (a->out == NULL)
-		return xasprintf("%.*s%.*s.pdf", (int)(slash ? slash - report +
-		    1 : 0), report, (int)stem, base);
+		return render_default_output(report, NULL, "pdf");
 	olen = strlen(a->out);
 	if (is_directory(a->out) || (olen > 0 && a->out[olen - 1] == '/'))
-		return xasprintf("%s%s%.*s.pdf", a->out,
-		    a->out[olen - 1] == '/' ? "" : "/", (int)stem, base);
+		return render_default_output(report, a->out, "pdf");
 	return xstrdup(a->out);
-}
-
-static bool
-render_depfile(const struct render_args *a, const struct doc *doc,
-    const char *target, struct diags *d)
-{
-	size_t n = doc->ninputs + fonts_count();
-	const char **inputs = xcalloc(n, sizeof *inputs);
-	bool ok;
-
-	for (size_t i = 0; i < doc->ninputs; i++)
-		inputs[i] = doc->inputs[i];
-	for (size_t i = 0; i < fonts_count(); i++)
-		inputs[doc->ninputs + i] = fonts_file(i);
-	ok = deps_write(a->depfile, target, inputs, n, d);
-	free(inputs);
-	return ok;
 }
 
 static bool
 render_one(const struct render_args *a, const char *report, struct diags *d)
 {
-	struct report_options ropt = { a->paper, a->grayscale };
-	struct output_options oopt = { a->grayscale };
-	struct doc *doc = report_load(report, &ropt, d);
-	struct layout lo;
-	char *out;
+	struct render_job job = { report, NULL, a->format, a->handout,
+	    a->grayscale, a->paper, a->dpi, a->depfile };
+	char *out = render_output_path(a, report);
 	bool ok;
 
-	if (doc == NULL)
-		return false;
-	oopt.grayscale = doc->fm.grayscale;
-	out = render_output_path(a, report);
-	layout_build(&lo, doc);
-	ok = output_pdf(&lo, out, &oopt, d);
-	if (ok && a->depfile)
-		ok = render_depfile(a, doc, out, d);
-	layout_release(&lo);
-	doc_free(doc);
+	job.out = out;
+	ok = render_report(&job, NULL, d);
 	free(out);
 	return ok;
 }

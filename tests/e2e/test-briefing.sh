@@ -14,7 +14,7 @@ pdfinfo out1.pdf > info.txt
 contains info.txt "DeepSeek và cuộc đua chi tiêu AI"
 contains info.txt "Nhóm phân tích"
 contains info.txt "figpress"
-contains info.txt "Tagged:         yes"
+grep -qE "^Tagged: +yes" info.txt || fail "PDF is not tagged"
 pages=$(awk '/^Pages:/ {print $2}' info.txt)
 [ "$pages" -ge 2 ] && [ "$pages" -le 4 ] || fail "briefing has $pages pages"
 

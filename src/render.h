@@ -1,0 +1,41 @@
+/* render: one report through the whole pipeline — read, lay out, write —
+ * shared by `render` and `watch`. */
+#ifndef FIGPRESS_RENDER_H
+#define FIGPRESS_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct render_job {
+	const char *report;	/* the report file */
+	const char *out;	/* the output file */
+	const char *format;	/* "pdf" */
+	int handout;		/* 0, 2 or 4 */
+	bool grayscale;
+	const char *paper;	/* override, or NULL */
+	int dpi;
+	const char *depfile;	/* or NULL */
+};
+
+struct render_result {
+	size_t pages;
+	char **inputs;		/* every file the render read; owned */
+	size_t ninputs;
+};
+
+/* Render job->report to job->out.  Problems go to d; returns false on an
+ * error, leaving job->out as it was.  res (may be NULL) receives the page
+ * count and the files read, even on failure when the report was read;
+ * release it with render_result_release. */
+bool render_report(const struct render_job *job, struct render_result *res,
+    struct diags *d);
+/* Free what render_report put in res. */
+void render_result_release(struct render_result *res);
+/* The default output of report: REPORT.pdf beside it, or in folder dir
+ * when dir is not NULL.  Caller frees. */
+char *render_default_output(const char *report, const char *dir,
+    const char *ext);
+
+#endif
