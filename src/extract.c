@@ -14,6 +14,7 @@
 #include "xmalloc.h"
 
 #define EXTRACT_FILE_MAX ((size_t)64 << 20)
+#define NFC_CHUNK 4096		/* bytes normalised at a time, about */
 
 struct span {
 	size_t start;
@@ -64,6 +65,31 @@ list_push(struct extract_list *l)
 	return &l->items[l->count++];
 }
 
+/* NFC of valid text[0..len), in pieces: GLib's normaliser slows down
+ * quadratically on long input (5 MB took minutes).  Cutting just before an
+ * ASCII character changes nothing, since no character composes with one
+ * that comes before it.  Caller frees. */
+static char *
+nfc_chunked(const char *text, size_t len)
+{
+	struct strbuf sb;
+	size_t p = 0;
+
+	strbuf_init(&sb, 0);
+	strbuf_add(&sb, "", 0);
+	while (p < len) {
+		size_t q = len - p > NFC_CHUNK ? p + NFC_CHUNK : len;
+		char *n;
+		while (q < len && (unsigned char)text[q] >= 0x80)
+			q++;
+		n = utf8_nfc(text + p, q - p);
+		strbuf_puts(&sb, n);
+		free(n);
+		p = q;
+	}
+	return strbuf_detach(&sb);
+}
+
 static bool
 is_vi_letter(gunichar c)
 {
@@ -77,7 +103,7 @@ enum lang
 extract_guess_lang(const char *text, size_t len)
 {
 	size_t letters = 0, vi = 0, n;
-	char *nfc = utf8_nfc(text, len);
+	char *nfc = nfc_chunked(text, len);
 	size_t nlen = strlen(nfc);
 
 	for (size_t p = 0; p < nlen; p += n) {
@@ -483,7 +509,7 @@ extract_text(const char *file, const char *text, size_t len,
 		return false;
 	}
 	src.orig = xstrndup(text, len);
-	src.s = utf8_nfc(text, len);
+	src.s = nfc_chunked(text, len);
 	src.len = strlen(src.s);
 	src.orig_lines = line_starts(src.orig, len, &src.nlines);
 	src.nfc_lines = line_starts(src.s, src.len, &nl);

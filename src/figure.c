@@ -557,8 +557,14 @@ read_noun(struct scanner *sc, size_t at)
 	if (!g_unichar_isalpha(peek(sc, at, &n)))
 		return true;
 	end = sc->len;
-	while (end > at && is_hspace((unsigned char)sc->s[end - 1]))
-		end--;
+	while (end > at) {	/* trailing spaces, NBSP included */
+		size_t last = end - 1;
+		while (last > at && ((unsigned char)sc->s[last] & 0xC0) == 0x80)
+			last--;
+		if (!is_hspace(peek(sc, last, &n)))
+			break;
+		end = last;
+	}
 	sc->pos = end;
 	return set_unit(sc, sc->s + at, end - at, at);
 }

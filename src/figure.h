@@ -1,5 +1,26 @@
 /* figure: one human-written figure ("khoảng 5,6 triệu USD", "$60B+",
- * "tăng 22%") parsed into value, unit, bound and written precision. */
+ * "tăng 22%") parsed into value, unit, bound and written precision.
+ *
+ * What is read, in this order (words in any case, text NFC or NFD):
+ *   [bound/sign words] [sign] [currency] NUMBER [+] [scale] [+] [unit] [+]
+ *  - bound words: see enum figure_bound; sign words "tăng"/"up" (+) and
+ *    "giảm"/"down" (-), so "giảm 5%" is -5; a sign '+', '-' or U+2212
+ *    touching the number or currency ("-$5M").  One bound, one sign.
+ *  - currency before: "$", "US$", "€" (space optional), "USD 5", "EUR 5",
+ *    "VND 5"; after: USD, US$, $, đô la (Mỹ), đô, dollars, US dollars →
+ *    USD; VND, VNĐ, đồng, đ, ₫ → VND; EUR, €, euro(s) → EUR.  Once only.
+ *  - NUMBER: the language decides: vi "1.234.567,89", en "1,234,567.89";
+ *    NBSP, narrow NBSP and thin space group thousands in both, and a plain
+ *    space too in a cell ("1 234 567").  A separator followed by a digit
+ *    must be right: a group has exactly three digits after one to three
+ *    leading ones, one decimal mark, one kind of group separator.  No
+ *    exponent ("1e400"), no NaN or Infinity, at most 40 digits.
+ *  - scale, in either language: nghìn/ngàn (3), triệu (6), tỷ/tỉ (9),
+ *    nghìn tỷ (12); thousand, million, billion, trillion; touching the
+ *    number k/K, M, B, T; bn, mn, tn with or without a space.
+ *  - unit: "%", "phần trăm", "percent", "per cent"; a currency; else a
+ *    counted noun ("người dùng", "users") as written.  A currency name
+ *    followed by more words is the start of a noun ("đồng hồ"). */
 #ifndef FIGPRESS_FIGURE_H
 #define FIGPRESS_FIGURE_H
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "strbuf.h"
 
 struct want {
 	int line;
@@ -243,6 +244,32 @@ START_TEST(test_nfd_bom_crlf)
 }
 END_TEST
 
+/* Long NFD text is normalised in pieces; the pieces must not show. */
+START_TEST(test_long_nfd)
+{
+	struct strbuf sb;
+	struct extract_list l;
+	struct diags d;
+
+	strbuf_init(&sb, 0);
+	for (int i = 0; i < 2000; i++)	/* "chiếu " in NFD: 8 code points */
+		strbuf_puts(&sb, "chie\u0302\u0301u ");
+	strbuf_puts(&sb, "ta\u0306ng 5,6 trie\u0323\u0302u USD.");
+	extract_list_init(&l);
+	diags_init(&d);
+	ck_assert_int_eq(extract_guess_lang(sb.data, sb.len), LANG_VI);
+	ck_assert(extract_text("t.txt", sb.data, sb.len, LANG_VI, &l, &d));
+	ck_assert_uint_eq(l.count, 1);
+	ck_assert_str_eq(l.items[0].text, "tăng 5,6 triệu USD");
+	ck_assert_int_eq(l.items[0].col, 2000 * 8 + 1);
+	ck_assert_uint_eq(strlen(l.items[0].context),
+	    2000 * strlen("chiếu ") + strlen("tăng 5,6 triệu USD."));
+	diags_release(&d);
+	extract_list_release(&l);
+	strbuf_release(&sb);
+}
+END_TEST
+
 START_TEST(test_guess_lang)
 {
 	const char *en = "Nguyễn Văn An said Meta will spend more than $60 "
@@ -269,6 +296,7 @@ extract_suite(void)
 	tcase_add_test(tc, test_other_convention);
 	tcase_add_test(tc, test_invalid_utf8);
 	tcase_add_test(tc, test_nfd_bom_crlf);
+	tcase_add_test(tc, test_long_nfd);
 	tcase_add_test(tc, test_guess_lang);
 	suite_add_tcase(s, tc);
 	return s;

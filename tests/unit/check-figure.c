@@ -77,6 +77,7 @@ static const struct parse_case parse_cases[] = {
 	/* Counted nouns as written, also one that starts like a currency. */
 	{ "5 triệu đồng hồ", VI, 5e6, "đồng hồ", E, 0, 6 },
 	{ "3 tỷ lượt xem", VI, 3e9, "lượt xem", E, 0, 9 },
+	{ "3 triệu người\u00a0", VI, 3e6, "người", E, 0, 6 },
 	/* Bounds. */
 	{ "gần 1 tỷ", VI, 1e9, "", A, 0, 9 },
 	{ "gần như 1 tỷ", VI, 1e9, "", A, 0, 9 },
