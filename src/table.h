@@ -39,7 +39,9 @@ struct table {
 
 /* Load path.  Returns NULL with an error in d on a missing file, invalid
  * UTF-8, an empty file, a duplicate or empty header name, a ragged row or a
- * size past the limits.  Caller frees with table_free. */
+ * size past the limits (also: a directory, NUL bytes, a bare CR, a stray or
+ * unterminated quote; the first error in the file wins).  Caller frees with
+ * table_free. */
 struct table *table_load(const char *path, struct diags *d);
 /* Parse CSV from memory (path names it in errors).  Same contract. */
 struct table *table_parse(const char *path, const char *data, size_t len,
@@ -54,7 +56,8 @@ const struct table_cell *table_cell(const struct table *t, size_t row,
     size_t col);
 /* Parse every cell of column col as a figure in lang into out (nrows
  * entries).  An empty or unparsable cell is an error naming file, line,
- * column and column name; returns false then. */
+ * column and column name; returns false then (every bad cell of the column
+ * is reported). */
 bool table_figures(const struct table *t, size_t col, enum lang lang,
     struct figure *out, struct diags *d);
 

@@ -275,6 +275,15 @@ START_TEST(test_limit_columns)
 	    "columns (the limit)", col);
 	expect_text("columns", e, want);
 	free(e);
+	/* A data row that long is ragged, not a wide table. */
+	strbuf_release(&sb);
+	strbuf_puts(&sb, "a,b\n");
+	for (int i = 0; i <= TABLE_MAX_COLS; i++)
+		strbuf_puts(&sb, i ? ",1" : "1");
+	e = parse_error(sb.data, sb.len);
+	expect_text("ragged", e, "t.csv:2:5: error: row has 1001 fields, the "
+	    "header has 2 (a field containing ',' must be in quotes)");
+	free(e);
 	strbuf_release(&sb);
 }
 END_TEST
@@ -453,9 +462,9 @@ START_TEST(test_figures_ok)
 END_TEST
 
 /* Found by fuzz-table (a harness bug; kept, with a cell no figure parser
- * accepts): blank lines before
- * a TAB header, and a bad column before a good one: table_figures answers
- * for its own column, not for what d already holds. */
+ * accepts): blank lines before a TAB header, and a bad column before a
+ * good one: table_figures answers for its own column, not for what d
+ * already holds. */
 START_TEST(test_figures_per_column)
 {
 	const char *csv = "\n\n  \na\tb\n\n?1\t2\n";
