@@ -253,7 +253,10 @@ numfmt_tick(double v, const char *unit, enum lang lang)
 {
 	bool percent = strcmp(unit, "%") == 0;
 	double a = fabs(v);
-	int power = a >= 1e12 ? 12 : a >= 1e9 ? 9 : a >= 1e6 ? 6 : 0;
+	/* From ten thousand up a scale word keeps a log axis consistent:
+	 * "100 nghìn", "1 triệu", "10 triệu" rather than "100.000", "1 triệu". */
+	int power = a >= 1e12 ? 12 : a >= 1e9 ? 9 : a >= 1e6 ? 6 :
+	    a >= 1e4 ? 3 : 0;
 	const struct scale_name *sn = scale_find(power);
 	struct figure f = { .value = v, .scale = power };
 	struct strbuf sb;

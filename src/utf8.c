@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "xmalloc.h"
 
 bool
@@ -60,17 +61,44 @@ utf8_count(const char *s, size_t len)
 	return count;
 }
 
+/* GLib normalises a whole string at once in time that grows faster than
+ * its length (minutes for 5 MB).  An ASCII character never composes with
+ * what precedes it, so cutting just before one gives the same result in
+ * pieces. */
+#define UTF8_NFC_CHUNK 4096
+
+static void
+utf8_nfc_piece(struct strbuf *sb, const char *s, size_t len)
+{
+	gchar *g = g_utf8_normalize(s, (gssize)len, G_NORMALIZE_NFC);
+
+	if (g == NULL) {	/* invalid input: caller validated; be safe */
+		strbuf_add(sb, s, len);
+		return;
+	}
+	strbuf_puts(sb, g);
+	g_free(g);
+}
+
 char *
 utf8_nfc(const char *s, size_t len)
 {
-	gchar *g = g_utf8_normalize(s, (gssize)len, G_NORMALIZE_NFC);
-	char *r;
+	struct strbuf sb;
+	size_t start = 0;
 
-	if (g == NULL)		/* invalid input: caller validated; be safe */
-		return xstrndup(s, len);
-	r = xstrdup(g);
-	g_free(g);
-	return r;
+	strbuf_init(&sb, 0);
+	while (start < len) {
+		size_t cut = start + UTF8_NFC_CHUNK;
+		if (cut >= len) {
+			cut = len;
+		} else {
+			while (cut < len && ((unsigned char)s[cut] & 0x80))
+				cut++;
+		}
+		utf8_nfc_piece(&sb, s + start, cut - start);
+		start = cut;
+	}
+	return strbuf_detach(&sb);
 }
 
 char *

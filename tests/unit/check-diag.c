@@ -77,6 +77,29 @@ START_TEST(test_utf8_nfc_and_valid)
 }
 END_TEST
 
+/* NFC in pieces gives what NFC of the whole gives, across piece borders. */
+START_TEST(test_utf8_nfc_long_input)
+{
+	const char unit[] = "Tie\xcc\x82\xcc\x81ng Vie\xcc\xa3\xcc\x82t ";
+	size_t n = 20000, ul = strlen(unit);
+	char *big = malloc(n * ul + 1), *got, *want;
+
+	for (size_t i = 0; i < n; i++)
+		memcpy(big + i * ul, unit, ul);
+	big[n * ul] = '\0';
+	got = utf8_nfc(big, n * ul);
+	ck_assert_uint_eq(strlen(got), n * strlen("Tiếng Việt "));
+	want = utf8_nfc(unit, ul);
+	ck_assert_str_eq(want, "Tiếng Việt ");
+	for (size_t i = 0; i < n; i++)
+		ck_assert(memcmp(got + i * strlen(want), want, strlen(want)) ==
+		    0);
+	free(want);
+	free(got);
+	free(big);
+}
+END_TEST
+
 Suite *
 diag_suite(void)
 {
@@ -87,6 +110,7 @@ diag_suite(void)
 	tcase_add_test(tc, test_diag_cap_keeps_counting);
 	tcase_add_test(tc, test_strbuf_limit);
 	tcase_add_test(tc, test_utf8_nfc_and_valid);
+	tcase_add_test(tc, test_utf8_nfc_long_input);
 	suite_add_tcase(s, tc);
 	return s;
 }
