@@ -479,8 +479,12 @@ layout_table(struct layout *lo, const struct block *b, struct walk *w)
 	for (size_t r = 0; r < t->nrows; r++)
 		layout_row(lo, b, w, r, widths);
 	free(widths);
-	if (t->caption)
+	if (t->caption) {
 		layout_note(lo, w, b, t->caption);
+		/* The source line sits right under its caption. */
+		if (t->source)
+			lo->items[lo->nitems - 1].pad_bottom = 0;
+	}
 	if (t->source) {
 		char *s = xasprintf("%s: %s",
 		    lo->doc->fm.lang == LANG_VI ? "Nguồn" : "Source",
