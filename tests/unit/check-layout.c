@@ -1,0 +1,159 @@
+/* check-layout: the paginator's decisions on a real document measured with
+ * Pango — headings never end a page, split paragraphs keep two lines on each
+ * side, nothing runs past the content area, text gets the report language. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fonts.h"
+#include "layout.h"
+#include "report.h"
+
+static char tmpdir[] = "/tmp/check-layout.XXXXXX";
+
+/* A report whose headings and paragraphs fall at many different heights
+ * of the page, so breaks land everywhere. */
+static char *
+write_report(const char *lang, const char *paper)
+{
+	char *path = malloc(strlen(tmpdir) + 16);
+	FILE *fp;
+
+	sprintf(path, "%s/r.md", tmpdir);
+	fp = fopen(path, "w");
+	ck_assert_ptr_nonnull(fp);
+	fprintf(fp, "---\ntitle: T\nlang: %s\npaper: %s\n---\n\n", lang,
+	    paper);
+	for (int s = 1; s <= 14; s++) {
+		fprintf(fp, "# Section %d\n\n", s);
+		for (int p = 0; p < (s % 4) + 1; p++) {
+			for (int w = 0; w < 25 + 17 * ((s + p) % 5); w++)
+				fprintf(fp, "chữ%d ", w);
+			fprintf(fp, "\n\n");
+		}
+		fprintf(fp, "## Sub %d\n\n- item a\n- item b\n\n", s);
+	}
+	fclose(fp);
+	return path;
+}
+
+static void
+setup(void)
+{
+	struct diags d;
+
+	diags_init(&d);
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	ck_assert(fonts_init(getenv("FIGPRESS_FONTS"), &d));
+	diags_release(&d);
+}
+
+static void
+teardown(void)
+{
+	char cmd[64];
+
+	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+	ck_assert_int_eq(system(cmd), 0);
+	strcpy(tmpdir, "/tmp/check-layout.XXXXXX");
+}
+
+static bool
+is_heading(const struct flow_item *it)
+{
+	return it->role == ROLE_H1 || it->role == ROLE_H2 ||
+	    it->role == ROLE_H3;
+}
+
+static const char *const papers[] = { "A4", "A5", "Letter" };
+
+START_TEST(test_breaks_follow_the_rules)
+{
+	char *path = write_report("vi", papers[_i]);
+	struct report_options opt = { NULL, false };
+	struct diags d;
+	struct doc *doc;
+	struct layout lo;
+	double page_h;
+
+	diags_init(&d);
+	doc = report_load(path, &opt, &d);
+	ck_assert_ptr_nonnull(doc);
+	layout_build(&lo, doc);
+	page_h = theme_content_height(&lo.theme);
+	ck_assert_uint_ge(lo.pages.npages, 2);
+	for (size_t i = 0; i < lo.pages.npieces; i++) {
+		const struct pg_piece *pc = &lo.pages.pieces[i];
+		const struct flow_item *it = &lo.items[pc->item];
+		const struct pg_item *pg = &lo.pg[pc->item];
+		bool last_on_page = i + 1 == lo.pages.npieces ||
+		    lo.pages.pieces[i + 1].page != pc->page;
+		double top = pc->line_from ? pg->line_bottom[pc->line_from -
+		    1] : 0;
+		double bottom = pc->line_to >= pg->nlines ? pg->height :
+		    pg->line_bottom[pc->line_to - 1];
+
+		ck_assert_msg(!(is_heading(it) && last_on_page &&
+		    i + 1 < lo.pages.npieces),
+		    "heading alone at the bottom of page %zu", pc->page + 1);
+		if (pg->nlines > 1 && (pc->line_from > 0 ||
+		    pc->line_to < pg->nlines))
+			ck_assert_msg(pc->line_to - pc->line_from >= 2,
+			    "a piece of %zu line(s) on page %zu",
+			    pc->line_to - pc->line_from, pc->page + 1);
+		ck_assert_msg(pc->y + bottom - top <= page_h + 0.01,
+		    "piece runs %.2f pt past the page",
+		    pc->y + bottom - top - page_h);
+		if (i > 0)
+			ck_assert_uint_ge(pc->page,
+			    lo.pages.pieces[i - 1].page);
+	}
+	layout_release(&lo);
+	doc_free(doc);
+	diags_release(&d);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_layouts_carry_the_report_language)
+{
+	static const char *const langs[] = { "vi", "en" };
+	char *path = write_report(langs[_i], "A4");
+	struct report_options opt = { NULL, false };
+	struct diags d;
+	struct doc *doc;
+	struct layout lo;
+
+	diags_init(&d);
+	doc = report_load(path, &opt, &d);
+	ck_assert_ptr_nonnull(doc);
+	layout_build(&lo, doc);
+	for (size_t i = 0; i < lo.nitems; i++) {
+		PangoLayout *pl = lo.items[i].layout;
+		if (pl == NULL)
+			continue;
+		ck_assert_str_eq(pango_language_to_string(
+		    pango_context_get_language(pango_layout_get_context(pl))),
+		    langs[_i]);
+	}
+	layout_release(&lo);
+	doc_free(doc);
+	diags_release(&d);
+	free(path);
+}
+END_TEST
+
+Suite *
+layout_suite(void)
+{
+	Suite *s = suite_create("layout");
+	TCase *tc = tcase_create("pages");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, test_breaks_follow_the_rules, 0, 3);
+	tcase_add_loop_test(tc, test_layouts_carry_the_report_language, 0, 2);
+	suite_add_tcase(s, tc);
+	return s;
+}
