@@ -66,9 +66,9 @@ fonts_forget_files(void)
 	fonts.nfiles = 0;
 }
 
-/* The folder of the running binary: build/figpress → ../fonts. */
+/* The folder holding the running binary, or NULL.  Caller frees. */
 static char *
-fonts_beside_binary(const char *argv0)
+fonts_binary_dir(const char *argv0)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -84,7 +84,7 @@ fonts_beside_binary(const char *argv0)
 	if (slash == NULL)
 		return NULL;
 	*slash = '\0';
-	return xasprintf("%s/../fonts", exe);
+	return xstrdup(exe);
 }
 
 static bool
@@ -102,18 +102,30 @@ fonts_try_dir(const char *dir)
 	return true;
 }
 
+/* $FIGPRESS_FONTS; else beside the binary: build/figpress finds the
+ * source tree's fonts/, PREFIX/bin/figpress finds PREFIX/share/figpress/
+ * fonts wherever PREFIX was moved; else the compiled-in share folder. */
 static bool
 fonts_find_dir(const char *argv0)
 {
 	const char *env = getenv("FIGPRESS_FONTS");
-	char *beside;
-	bool ok;
+	char *bin, *dir;
+	bool ok = false;
 
 	if (env && *env)
 		return fonts_try_dir(env);
-	beside = fonts_beside_binary(argv0);
-	ok = fonts_try_dir(beside);
-	free(beside);
+	bin = fonts_binary_dir(argv0);
+	if (bin) {
+		dir = xasprintf("%s/../fonts", bin);
+		ok = fonts_try_dir(dir);
+		free(dir);
+		if (!ok) {
+			dir = xasprintf("%s/../share/figpress/fonts", bin);
+			ok = fonts_try_dir(dir);
+			free(dir);
+		}
+		free(bin);
+	}
 	return ok || fonts_try_dir(FIGPRESS_FONTDIR);
 }
 
@@ -133,6 +145,10 @@ fonts_init(const char *argv0, struct diags *d)
 	for (size_t i = 0; i < fonts.nfiles; i++)
 		FcConfigAppFontAddFile(fonts.config,
 		    (const FcChar8 *)fonts.files[i]);
+	/* Cairo's FreeType backend and Pango consult fontconfig's current
+	 * configuration too; left unset, fontconfig would build the system
+	 * one on first use — the very scan this module exists to avoid. */
+	FcConfigSetCurrent(fonts.config);
 	fonts.fontmap = pango_cairo_font_map_new_for_font_type(
 	    CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts.fontmap),
