@@ -1228,6 +1228,8 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u)
 	size_t n;
 
 	if (md_top(c)->type == MD_BLOCK_LI) {
+		if (md_count(c) != 0)
+			return -1;
 		md_push(c, MD_BLOCK_P, BLOCK_PARAGRAPH)->implicit = true;
 		md_leaf_begin(c);
 	}
