@@ -29,7 +29,7 @@ DEB_PKGS := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev \
 # Objects by pipeline stage (STYLE 14); data flows down this list.
 FOUNDATION := diag xmalloc strbuf utf8
 FIGURES    := figure numfmt table extract
-SOURCE     := srcmap frontmatter spec markdown report doc
+SOURCE     := srcmap frontmatter spec markdown markdown-text markdown-where report doc
 CHARTS     := scale chart
 LAYOUT     := fonts measure paginate
 DRAWING    := draw draw-chart
