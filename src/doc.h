@@ -81,7 +81,8 @@ struct block {
 	int line;		/* 1-based line in the report source */
 	int level;		/* heading level; list nesting depth */
 	struct rich text;	/* heading, paragraph, code */
-	char *id;		/* heading anchor ("chi-phi"), for links */
+	char *id;		/* heading anchor ("chi-phi"), for links:
+				 * markdown_slug, unique in the document */
 	bool ordered;		/* list */
 	int start;		/* ordered list: first number */
 	struct block *children;
