@@ -651,7 +651,7 @@ START_TEST(test_chart_data)
 {
 	struct diags d;
 	struct doc *doc = load("---\nlang: en\nprint: grayscale\n"
-	    "data: {t: two.csv}\n---\n\n- x\n\n  ```chart\n  type: stacked\n"
+	    "data: {t: two.csv}\n---\n\n- x\n\n  ```chart\n  type: grouped\n"
 	    "  data: t\n  label: name\n  value: [b, a]\n  scale: log\n"
 	    "  title: T\n  caption: C\n  source: S\n  annotate: ratio\n"
 	    "  highlight: Beta (v.2)\n  ```\n\n```chart\ndata: ./two.csv\n"
@@ -663,7 +663,7 @@ START_TEST(test_chart_data)
 	ck_assert_int_eq(doc->blocks[0].children[0].children[1].kind,
 	    BLOCK_CHART);
 	ck_assert_int_eq(doc->blocks[0].children[0].children[1].line, 9);
-	ck_assert_int_eq(c->type, CHART_STACKED);
+	ck_assert_int_eq(c->type, CHART_GROUPED);
 	ck_assert_int_eq(c->scale, CHART_SCALE_LOG);
 	ck_assert_int_eq(c->lang, LANG_EN);
 	ck_assert(c->grayscale);
