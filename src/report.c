@@ -186,9 +186,10 @@ report_table(struct report *r, const char *rel, struct srcpos pos,
 		report_input(r->doc, path);
 		diags_init(&why);
 		rt->t = table_load(path, &why);
+		/* The cause first, then where the report asked for it. */
+		diags_move(d, &why);
 		if (rt->t == NULL)
 			diag_error(d, pos, "%s: cannot load %s", what, path);
-		diags_move(d, &why);
 	} else if (rt->t == NULL) {
 		diag_error(d, pos, "%s: cannot load %s (see above)", what, path);
 	}

@@ -213,7 +213,8 @@ static const struct err_case fm_errors[] = {
 	{ "---\ntitle: a\ntitle: b\n---\n",
 	  "r.md:3:1: error: front matter: duplicate key \"title\"" },
 	{ "---\ndata:\n  p: missing.csv\n---\n",
-	  "r.md:3:6: error: front matter: data: cannot load missing.csv" },
+	  "missing.csv: error: cannot read data file: No such file or "
+	  "directory" },
 	{ "---\n- a\n- b\n---\n",
 	  "r.md:2:1: error: front matter: expected \"key: value\" lines (a "
 	  "YAML mapping)" },
