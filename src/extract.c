@@ -149,23 +149,6 @@ line_starts(const char *s, size_t len, size_t *count)
 	return v;
 }
 
-/* The column in orig of the character at NFC column col: NFC composes a
- * letter with its marks, so count the letters (combining class 0). */
-static int
-orig_col(const char *orig, size_t len, int col)
-{
-	size_t p = 0, n;
-	int starters = 0, cps = 0;
-
-	while (p < len) {
-		uint32_t c = utf8_decode(orig + p, len - p, &n);
-		if (g_unichar_combining_class(c) == 0 && ++starters == col)
-			return cps + 1;
-		cps++;
-		p += n;
-	}
-	return cps + 1;
-}
 
 /* Line and column in the original of NFC offset at. */
 static void
@@ -184,7 +167,7 @@ source_position(const struct source *src, size_t at, int *line, int *col)
 	olen = (l + 1 < src->nlines ? src->orig_lines[l + 1] - 1 :
 	    strlen(src->orig + src->orig_lines[l])) - src->orig_lines[l];
 	*line = (int)l + 1;
-	*col = orig_col(src->orig + src->orig_lines[l], olen,
+	*col = utf8_orig_column(src->orig + src->orig_lines[l], olen,
 	    (int)utf8_count(src->s + src->nfc_lines[l],
 	    at - src->nfc_lines[l]) + 1);
 }

@@ -658,23 +658,6 @@ figure_scan(const char *s, size_t len, enum lang lang, enum figure_mode mode,
 	return finish(&sc, start, span);
 }
 
-/* The column in orig of the character at NFC column col: NFC composes a
- * letter with its marks, so count the letters (combining class 0). */
-static int
-orig_col(const char *orig, size_t len, int col)
-{
-	size_t p = 0, n;
-	int starters = 0, cps = 0;
-
-	while (p < len) {
-		uint32_t c = utf8_decode(orig + p, len - p, &n);
-		if (g_unichar_combining_class(c) == 0 && ++starters == col)
-			return cps + 1;
-		cps++;
-		p += n;
-	}
-	return cps + 1;
-}
 
 static bool
 figure_rest(const char *nfc, size_t len, const struct figure_span *span,
@@ -715,7 +698,7 @@ figure_parse(const char *text, enum lang lang, struct figure *out,
 	ok = figure_scan(nfc, strlen(nfc), lang, FIGURE_CELL, out, &span,
 	    err) && figure_rest(nfc, strlen(nfc), &span, err);
 	if (!ok)
-		err->col = orig_col(text, len, err->col);
+		err->col = utf8_orig_column(text, len, err->col);
 	free(nfc);
 	return ok;
 }

@@ -101,6 +101,24 @@ utf8_nfc(const char *s, size_t len)
 	return strbuf_detach(&sb);
 }
 
+int
+utf8_orig_column(const char *orig, size_t len, int col)
+{
+	size_t p = 0, n;
+	int starters = 0, cps = 0;
+
+	/* NFC composes a letter with its marks: count the letters
+	 * (combining class 0). */
+	while (p < len) {
+		uint32_t c = utf8_decode(orig + p, len - p, &n);
+		if (g_unichar_combining_class(c) == 0 && ++starters == col)
+			return cps + 1;
+		cps++;
+		p += n;
+	}
+	return cps + 1;
+}
+
 char *
 utf8_lower(const char *s, size_t len)
 {

@@ -22,6 +22,9 @@ size_t utf8_encode(uint32_t cp, char *out);
 size_t utf8_count(const char *s, size_t len);
 /* NFC copy of valid UTF-8 s[0..len); caller frees. */
 char *utf8_nfc(const char *s, size_t len);
+/* The 1-based column in orig (len bytes, possibly NFD) of the character at
+ * column col of its NFC form. */
+int utf8_orig_column(const char *orig, size_t len, int col);
 /* Copy of s with every character folded to lower case (NFC); caller frees. */
 char *utf8_lower(const char *s, size_t len);
 
