@@ -24,7 +24,7 @@ OUT     := out
 # Debian packages: to build, and (poppler-utils, qpdf) to test the PDFs.
 DEB_PKGS := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev \
             libfontconfig-dev libglib2.0-dev libyaml-dev libmd4c-dev \
-            libcsv-dev check poppler-utils qpdf
+            libcsv-dev check poppler-utils qpdf locales
 
 # Objects by pipeline stage (STYLE 14); data flows down this list.
 FOUNDATION := diag xmalloc strbuf utf8
@@ -70,8 +70,7 @@ $(BUILD)/%.o: src/%.c | deps
 # --- rendering: one rule per report; -M lists what each render read -------
 $(OUT)/%.pdf: reports/%.md $(BUILD)/figpress
 	@mkdir -p $(OUT)
-	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-1738195200} \
-	  $(BUILD)/figpress render $< -o $@ -M $(OUT)/$*.pdf.d
+	$(BUILD)/figpress render $< -o $@ -M $(OUT)/$*.pdf.d
 
 $(OUT)/briefing-handout.pdf: reports/briefing.md $(BUILD)/figpress
 	@mkdir -p $(OUT)
