@@ -268,11 +268,21 @@ draw_piece(cairo_t *cr, struct draw_state *ctx,
 	const struct flow_item *it = &ctx->layout->items[pc->item];
 	double x = ctx->content_x + it->x;
 	double y = ctx->content_y + pc->y;
+	struct pg_piece whole;
 	bool first = pc->line_from == 0 && !pc->repeat;
 	bool last = (pc->line_to >= it->nlines || it->nlines <= 1) &&
 	    !pc->repeat;
 	const char *tag = role_tag(it->role);
 	bool tagged = !pc->repeat && it->role != ROLE_RULE;
+
+	/* The paginator counts an item it may not split (a heading, the
+	 * title) as one line; draw every line of it, not just the first. */
+	if (!ctx->layout->pg[pc->item].splittable && it->nlines > 1) {
+		whole = *pc;
+		whole.line_to = it->nlines;
+		pc = &whole;
+		last = !pc->repeat;
+	}
 
 	if (first)
 		for (size_t t = 0; t < it->nopen; t++)

@@ -198,6 +198,20 @@ fonts_context(enum lang lang)
 	return pc;
 }
 
+bool
+fonts_family_is_bundled(const char *family)
+{
+	static const char *const bundled[] = { FONTS_SANS, FONTS_SERIF,
+	    FONTS_MONO };
+
+	if (family == NULL)
+		return false;
+	for (size_t i = 0; i < sizeof bundled / sizeof bundled[0]; i++)
+		if (g_ascii_strcasecmp(family, bundled[i]) == 0)
+			return true;
+	return false;
+}
+
 size_t
 fonts_count(void)
 {

@@ -31,6 +31,9 @@ const char *fonts_dir(void);
 /* A new Pango context on the font map with language lang set (Pango's own
  * default comes from the locale, "C" on CI).  Caller unrefs. */
 PangoContext *fonts_context(enum lang lang);
+/* True when family names one of the bundled families (FONTS_SANS,
+ * FONTS_SERIF, FONTS_MONO; case-insensitive, as fontconfig compares). */
+bool fonts_family_is_bundled(const char *family);
 /* Number of font files in the folder and their paths (for -M); lent. */
 size_t fonts_count(void);
 const char *fonts_file(size_t i);

@@ -133,6 +133,7 @@ layout_text(struct layout *lo, const struct rich *r, const char *plain,
 	PangoLayout *pl = pango_layout_new(lo->pango);
 	PangoFontDescription *fd = layout_font(st->family, st->size,
 	    st->bold);
+	PangoAttrList *al;
 
 	pango_layout_set_font_description(pl, fd);
 	pango_font_description_free(fd);
@@ -142,15 +143,88 @@ layout_text(struct layout *lo, const struct rich *r, const char *plain,
 	pango_layout_set_justify(pl, st->justify);
 	if (st->spacing > 0)
 		pango_layout_set_line_spacing(pl, (float)st->spacing);
-	if (r) {
-		PangoAttrList *al = layout_attrs(r, st->size);
-		pango_layout_set_text(pl, r->text, -1);
-		pango_layout_set_attributes(pl, al);
-		pango_attr_list_unref(al);
-	} else {
-		pango_layout_set_text(pl, plain, -1);
-	}
+	al = r ? layout_attrs(r, st->size) : pango_attr_list_new();
+	pango_layout_set_text(pl, r ? r->text : plain, -1);
+	/* Pango (1.44+) adds a hyphen where it has to break inside a word;
+	 * a Vietnamese syllable is never split with one (DESIGN: lang). */
+	if (lo->doc->fm.lang == LANG_VI)
+		pango_attr_list_insert(al,
+		    pango_attr_insert_hyphens_new(FALSE));
+	pango_layout_set_attributes(pl, al);
+	pango_attr_list_unref(al);
 	return pl;
+}
+
+/* --- glyph coverage -------------------------------------------------- */
+
+static void
+layout_missing(struct layout *lo, gunichar cp, int line)
+{
+	if (lo->nmissing++ > 0)
+		return;
+	lo->missing_cp = cp;
+	lo->missing_line = line > 0 ? line : 1;
+}
+
+/* Glyphs of run that no bundled font set: Pango marks a character no font
+ * has as unknown (and draws a box showing its code), and a run set in a
+ * font that is not bundled would change the output from machine to
+ * machine.  pango_layout_get_unknown_glyphs_count() sees neither when a
+ * fallback font was used (DESIGN: Known traps), so look at every run. */
+static void
+layout_check_run(struct layout *lo, const char *text,
+    const PangoLayoutRun *run, int line)
+{
+	PangoFont *font = run->item->analysis.font;
+	const PangoGlyphString *gs = run->glyphs;
+	bool foreign = true;
+
+	if (font) {
+		PangoFontDescription *fd = pango_font_describe(font);
+		foreign = !fonts_family_is_bundled(
+		    pango_font_description_get_family(fd));
+		pango_font_description_free(fd);
+	}
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		PangoGlyph g = gs->glyphs[i].glyph;
+		if (foreign || g == 0 || (g & PANGO_GLYPH_UNKNOWN_FLAG))
+			layout_missing(lo, g_utf8_get_char(text +
+			    run->item->offset + gs->log_clusters[i]), line);
+	}
+}
+
+/* Record what pl cannot set with the bundled fonts; line is the report
+ * line of its block (0: the front matter). */
+static void
+layout_check_glyphs(struct layout *lo, PangoLayout *pl, int line)
+{
+	const char *text = pango_layout_get_text(pl);
+
+	for (GSList *l = pango_layout_get_lines_readonly(pl); l; l = l->next)
+		for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r;
+		    r = r->next)
+			layout_check_run(lo, text, r->data, line);
+}
+
+/* One warning per report, at the first place, with the count. */
+static void
+layout_warn_missing(struct layout *lo)
+{
+	char ch[8] = "";
+	char *name;
+
+	if (lo->nmissing == 0)
+		return;
+	if (g_unichar_isgraph(lo->missing_cp))
+		ch[g_unichar_to_utf8(lo->missing_cp, ch)] = '\0';
+	name = ch[0] ? xasprintf("“%s” (U+%04X)", ch,
+	    (unsigned)lo->missing_cp) : xasprintf("U+%04X",
+	    (unsigned)lo->missing_cp);
+	diag_warning(lo->diags, srcpos_at(lo->doc->path, lo->missing_line, 1),
+	    "no bundled font has %s; it is drawn as a box showing its code "
+	    "(%zu character%s without a glyph in the report)", name,
+	    lo->nmissing, lo->nmissing == 1 ? "" : "s");
+	free(name);
 }
 
 /* Line bottoms of a text item for the paginator. */
@@ -187,6 +261,7 @@ flow_text(struct layout *lo, const struct walk *w, enum flow_role role,
 	it->width = theme_content_width(&lo->theme) - w->x;
 	it->quote_depth = w->quote_depth;
 	it->layout = layout_text(lo, r, plain, st, it->width);
+	layout_check_glyphs(lo, it->layout, b ? b->line : 0);
 	return it;
 }
 
@@ -287,6 +362,8 @@ layout_list(struct layout *lo, const struct block *b, struct walk *w)
 			st.justify = false;
 			lo->items[first].marker = layout_text(lo, NULL, m,
 			    &st, lo->theme.indent);
+			layout_check_glyphs(lo, lo->items[first].marker,
+			    item->line);
 			free(m);
 		}
 		flow_wrap(lo, first, "LI");
@@ -436,6 +513,7 @@ layout_row(struct layout *lo, const struct block *b, const struct walk *w,
 		PangoRectangle logical;
 		it->cells[c] = layout_text(lo, &t->cells[row * t->ncols + c],
 		    NULL, &st, widths[c] - 2 * CELL_PAD_X);
+		layout_check_glyphs(lo, it->cells[c], b->line);
 		pango_layout_get_extents(it->cells[c], NULL, &logical);
 		if (layout_pt(logical.height) > h)
 			h = layout_pt(logical.height);
@@ -510,6 +588,13 @@ layout_chart(struct layout *lo, const struct block *b, struct walk *w)
 		return;
 	measure_chart_init(&m, lo->pango);
 	chart_layout(b->chart, it->width, &m, &it->chart);
+	for (size_t i = 0; i < it->chart.ntexts; i++) {
+		const struct chart_text *t = &it->chart.texts[i];
+		PangoLayout *pl = measure_chart_layout(lo->pango, t->text,
+		    t->size, t->bold, t->wrap, t->align);
+		layout_check_glyphs(lo, pl, b->line);
+		g_object_unref(pl);
+	}
 	it->nlines = 1;
 	it->line_bottom = xcalloc(1, sizeof *it->line_bottom);
 	it->line_bottom[0] = it->pad_top + it->chart.box.h;
@@ -616,16 +701,18 @@ layout_fill_pg(struct layout *lo)
 }
 
 void
-layout_build(struct layout *lo, const struct doc *doc)
+layout_build(struct layout *lo, const struct doc *doc, struct diags *d)
 {
 	struct walk w = { 0, 0, 0 };
 
 	memset(lo, 0, sizeof *lo);
 	lo->doc = doc;
+	lo->diags = d;
 	theme_for_paper(&lo->theme, doc->fm.paper, doc->fm.landscape);
 	lo->pango = fonts_context(doc->fm.lang);
 	layout_title_block(lo);
 	layout_blocks(lo, doc->blocks, doc->nblocks, &w);
+	layout_warn_missing(lo);
 	layout_fill_pg(lo);
 	paginate(lo->pg, lo->nitems, theme_content_height(&lo->theme),
 	    theme_content_height(&lo->theme), &lo->pages);

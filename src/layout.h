@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "chart.h"
+#include "diag.h"
 #include "doc.h"
 #include "paginate.h"
 #include "theme.h"
@@ -79,11 +80,19 @@ struct layout {
 	size_t nitems;
 	struct pg_item *pg;	/* paginator view of items */
 	struct pg_result pages;
+	/* Text no bundled font could set: the first character, where, and
+	 * how many such characters; one warning per report. */
+	struct diags *diags;	/* lent */
+	gunichar missing_cp;
+	int missing_line;
+	size_t nmissing;
 };
 
 /* Measure doc with Pango for its paper and break it into pages.  doc must
- * outlive the layout.  Release with layout_release. */
-void layout_build(struct layout *lo, const struct doc *doc);
+ * outlive the layout.  Text no bundled font can set is drawn as a
+ * placeholder box and earns one warning in d per report (never an error).
+ * Release with layout_release. */
+void layout_build(struct layout *lo, const struct doc *doc, struct diags *d);
 /* Free every layout object and the page list. */
 void layout_release(struct layout *lo);
 /* Convert Pango units to points (the one conversion, STYLE 3). */

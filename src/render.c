@@ -74,7 +74,7 @@ render_report(const struct render_job *job, struct render_result *res,
 	if (res)
 		render_keep_inputs(res, doc);
 	oopt.grayscale = job->grayscale || doc->fm.grayscale;
-	layout_build(&lo, doc);
+	layout_build(&lo, doc, d);
 	if (res)
 		res->pages = lo.pages.npages;
 	ok = output_pdf(&lo, job->out, &oopt, d);
