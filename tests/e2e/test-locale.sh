@@ -19,8 +19,9 @@ LC_ALL=C $FIGPRESS extract "$ROOT/tests/extract/ai-spend-vi.txt" > c.csv
 cmp -s c.csv de.csv || fail "the locale changes extract's output"
 if [ -x "$ROOT/build/check-units" ]; then
     # Messages stay English: the suites compare strerror texts.
-    env -u LC_ALL LANG=de_DE.UTF-8 LC_MESSAGES=C \
-        "$ROOT/build/check-units" > units.txt 2>&1 ||
+    # The suites read fixtures relative to the top folder.
+    (cd "$ROOT" && env -u LC_ALL LANG=de_DE.UTF-8 LC_MESSAGES=C \
+        build/check-units) > units.txt 2>&1 ||
         fail "unit suites under de_DE: $(tail -5 units.txt)"
 fi
 exit 0

@@ -81,7 +81,7 @@ START_TEST(test_breaks_follow_the_rules)
 	diags_init(&d);
 	doc = report_load(path, &opt, &d);
 	ck_assert_ptr_nonnull(doc);
-	layout_build(&lo, doc);
+	layout_build(&lo, doc, &d);
 	page_h = theme_content_height(&lo.theme);
 	ck_assert_uint_ge(lo.pages.npages, 2);
 	for (size_t i = 0; i < lo.pages.npieces; i++) {
@@ -129,7 +129,7 @@ START_TEST(test_layouts_carry_the_report_language)
 	diags_init(&d);
 	doc = report_load(path, &opt, &d);
 	ck_assert_ptr_nonnull(doc);
-	layout_build(&lo, doc);
+	layout_build(&lo, doc, &d);
 	for (size_t i = 0; i < lo.nitems; i++) {
 		PangoLayout *pl = lo.items[i].layout;
 		if (pl == NULL)
