@@ -301,3 +301,19 @@ numfmt_ratio(double ratio, enum lang lang)
 	    decimals > 0);
 	return strbuf_detach(&sb);
 }
+
+char *
+numfmt_unbreakable(char *s)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb, 0);
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ')
+			strbuf_puts(&sb, "\xc2\xa0");
+		else
+			strbuf_putc(&sb, *p);
+	}
+	free(s);
+	return strbuf_detach(&sb);
+}

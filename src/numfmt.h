@@ -57,4 +57,9 @@ char *numfmt_tick(double v, const char *unit, enum lang lang);
  * below 1 ("0,05").  "—" when not finite.  Caller frees. */
 char *numfmt_ratio(double ratio, enum lang lang);
 
+/* s with every space made a no-break space, so a figure is never split
+ * from its scale word or unit at a line end ("48,39 tỷ / USD").  Takes
+ * ownership of s; caller frees the result. */
+char *numfmt_unbreakable(char *s);
+
 #endif

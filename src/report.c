@@ -449,7 +449,7 @@ report_ref(void *ctx, const char *inner, struct srcpos pos, struct diags *d)
 	if (strncmp(ref, "ratio", 5) == 0 && (ref[5] == ' ' || ref[5] == '\t'))
 		out = report_ratio(r, g_strchug(ref + 6), ref, pos, d);
 	else if (report_resolve(r, ref, pos, &f, d))
-		out = numfmt_figure(&f, r->doc->fm.lang);
+		out = numfmt_unbreakable(numfmt_figure(&f, r->doc->fm.lang));
 	free(ref);
 	return out;
 }
