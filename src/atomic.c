@@ -52,11 +52,18 @@ atomic_write(struct atomic_file *af, const void *data, size_t len)
 {
 	if (af->failed)
 		return false;
+	if (af->fail_after && len > af->fail_after - af->written) {
+		af->failed = true;
+		af->error = ENOSPC;
+		return false;
+	}
+	errno = 0;
 	if (fwrite(data, 1, len, af->fp) != len) {
 		af->failed = true;
 		af->error = errno ? errno : EIO;
 		return false;
 	}
+	af->written += len;
 	return true;
 }
 

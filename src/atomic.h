@@ -17,6 +17,11 @@ struct atomic_file {
 	FILE *fp;
 	bool failed;		/* a write failed: commit will refuse */
 	int error;		/* errno of the first failure */
+	size_t written;		/* bytes accepted so far */
+	/* Test hook, 0 in real use: a write that would pass this many bytes
+	 * fails with ENOSPC, as on a full disk (unit tests set it after
+	 * atomic_open). */
+	size_t fail_after;
 };
 
 /* Create a temporary file beside path.  False with an error in d when the
