@@ -48,8 +48,9 @@ render_output_path(const struct render_args *a, const char *report)
 static bool
 render_one(const struct render_args *a, const char *report, struct diags *d)
 {
-	struct render_job job = { report, NULL, a->format, a->handout,
-	    a->grayscale, a->paper, a->dpi, a->depfile };
+	struct render_job job = { .report = report, .format = a->format,
+	    .handout = a->handout, .grayscale = a->grayscale,
+	    .paper = a->paper, .dpi = a->dpi, .depfile = a->depfile };
 	char *out = render_output_path(a, report);
 	bool ok;
 

@@ -547,6 +547,13 @@ struct doc *
 report_load(const char *path, const struct report_options *opt,
     struct diags *d)
 {
+	return report_load_inputs(path, opt, NULL, NULL, d);
+}
+
+struct doc *
+report_load_inputs(const char *path, const struct report_options *opt,
+    char ***inputs, size_t *ninputs, struct diags *d)
+{
 	struct report r = { 0 };
 	struct srcmap m;
 	size_t errors = d->errors, len;
@@ -567,6 +574,12 @@ report_load(const char *path, const struct report_options *opt,
 	}
 	report_release(&r);
 	if (d->errors > errors) {
+		if (inputs) {
+			*inputs = r.doc->inputs;
+			*ninputs = r.doc->ninputs;
+			r.doc->inputs = NULL;
+			r.doc->ninputs = 0;
+		}
 		doc_free(r.doc);
 		return NULL;
 	}
