@@ -79,4 +79,26 @@ if command -v script >/dev/null 2>&1; then
     script -qec "$FIGPRESS render reports/good1.md -o out/" /dev/null > tty3.txt 2>&1
     [ ! -s tty3.txt ] || fail "a bar for one short report: $(od -c tty3.txt | head)"
 fi
+
+# The words follow the numbers: a figure quoted literally in the prose
+# warns once its CSV changes (--strict fails); the briefing, which quotes
+# its figures through {{references}}, renders without a word.
+cp -r "$ROOT/reports/briefing.md" reports/
+expect_status 0 $FIGPRESS render reports/briefing.md -o out/ 2>err.txt
+[ ! -s err.txt ] || fail "the briefing warns: $(cat err.txt)"
+cat > reports/literal.md <<'EOF2'
+---
+title: Chi phí
+lang: vi
+data: {spend: ../data/ai-spend.csv}
+---
+
+DeepSeek cho biết chi phí huấn luyện chỉ khoảng 5,6 triệu USD.
+EOF2
+expect_status 0 $FIGPRESS render --strict reports/literal.md -o out/ 2>err.txt
+[ ! -s err.txt ] || fail "a matching figure warns: $(cat err.txt)"
+sed -i 's/khoảng 5,6 triệu USD/khoảng 7,1 triệu USD/' data/ai-spend.csv
+expect_status 0 $FIGPRESS render reports/literal.md -o out/ 2>err.txt
+contains err.txt 'reports/literal.md:7:42: warning: "khoảng 5,6 triệu USD" no longer matches spend.DeepSeek (chi phí huấn luyện mô hình V3).amount (khoảng 7,1 triệu USD)'
+expect_status 1 $FIGPRESS render --strict reports/literal.md -o out/ 2>/dev/null
 exit 0

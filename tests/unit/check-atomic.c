@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "atomic.h"
@@ -223,6 +225,43 @@ START_TEST(test_atomic_rename_fails)
 }
 END_TEST
 
+/* Leftovers of killed renders: the old ones of this target go, a fresh
+ * one (a render still running) and other targets' stay. */
+START_TEST(test_atomic_sweep)
+{
+	char *target, *dir = make_dir(&target);
+	const char *names[] = { ".target.pdf.AbCd12", ".target.pdf.XyZ789",
+	    ".other.pdf.AbCd12", ".target.pdf.toolong1" };
+	const bool old[] = { true, false, true, true };
+	const bool kept[] = { false, true, true, true };
+	struct atomic_file af;
+	struct diags d;
+
+	for (int i = 0; i < 4; i++) {
+		char *p = xasprintf("%s/%s", dir, names[i]);
+		struct timeval tv[2] = { { time(NULL) - 2 * ATOMIC_STALE_SECONDS,
+		    0 }, { time(NULL) - 2 * ATOMIC_STALE_SECONDS, 0 } };
+		FILE *fp = fopen(p, "w");
+		ck_assert_ptr_nonnull(fp);
+		fclose(fp);
+		if (old[i])
+			ck_assert_int_eq(utimes(p, tv), 0);
+		free(p);
+	}
+	diags_init(&d);
+	ck_assert(atomic_open(&af, target, &d));
+	ck_assert(atomic_commit(&af, &d));
+	for (int i = 0; i < 4; i++) {
+		char *p = xasprintf("%s/%s", dir, names[i]);
+		ck_assert_msg((access(p, F_OK) == 0) == kept[i], "%s", names[i]);
+		unlink(p);
+		free(p);
+	}
+	remove_dir(dir, target);
+	diags_release(&d);
+}
+END_TEST
+
 Suite *
 atomic_suite(void)
 {
@@ -236,6 +275,7 @@ atomic_suite(void)
 	tcase_add_test(tc, test_atomic_abort);
 	tcase_add_test(tc, test_atomic_missing_folder);
 	tcase_add_test(tc, test_atomic_rename_fails);
+	tcase_add_test(tc, test_atomic_sweep);
 	suite_add_tcase(s, tc);
 	return s;
 }
