@@ -201,8 +201,8 @@ cmd_render(int argc, char **argv)
 	}
 	render_bar_clear(&bar);
 	if (nfailed > 0 && bar.nreports > 1)
-		fprintf(stderr, "figpress: %zu of %zu reports failed\n", nfailed,
-		    bar.nreports);
+		fprintf(stderr, "figpress: %zu of %zu reports failed\n",
+		    nfailed, bar.nreports);
 	fonts_shutdown();
 	return nfailed > 0 ? 1 : 0;
 }

@@ -165,8 +165,8 @@ watch_add_input(struct watch *w, struct watch_input *in, const char *path,
 	/* The same folder under two spellings gives the same wd. */
 	in->wd = inotify_add_watch(w->ifd, dir, WATCH_MASK);
 	if (in->wd < 0)
-		diag_warning(d, srcpos_at(path, 0, 0), "cannot watch the folder "
-		    "%s: %s", dir, strerror(errno));
+		diag_warning(d, srcpos_at(path, 0, 0), "cannot watch the "
+		    "folder %s: %s", dir, strerror(errno));
 	else
 		watch_hold_wd(w, in->wd);
 	g_free(dir);

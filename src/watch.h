@@ -3,7 +3,9 @@
  * file replaced by rename, or deleted and created again, is still seen),
  * and a quiet period so that a burst of events, such as an editor's save,
  * gives one render.  SIGINT and SIGTERM arrive here as well (signalfd), as
- * a request to stop.  It renders and prints nothing itself. */
+ * a request to stop.  It renders and prints nothing itself.  Limit: a
+ * watched folder that is itself removed and made again is not followed
+ * (its watch ends with it) until the next render of a report in it. */
 #ifndef FIGPRESS_WATCH_H
 #define FIGPRESS_WATCH_H
 

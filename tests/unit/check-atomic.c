@@ -239,8 +239,8 @@ START_TEST(test_atomic_sweep)
 
 	for (int i = 0; i < 4; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
-		struct timeval tv[2] = { { time(NULL) - 2 * ATOMIC_STALE_SECONDS,
-		    0 }, { time(NULL) - 2 * ATOMIC_STALE_SECONDS, 0 } };
+		time_t then = time(NULL) - 2 * ATOMIC_STALE_SECONDS;
+		struct timeval tv[2] = { { then, 0 }, { then, 0 } };
 		FILE *fp = fopen(p, "w");
 		ck_assert_ptr_nonnull(fp);
 		fclose(fp);
@@ -253,7 +253,8 @@ START_TEST(test_atomic_sweep)
 	ck_assert(atomic_commit(&af, &d));
 	for (int i = 0; i < 4; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
-		ck_assert_msg((access(p, F_OK) == 0) == kept[i], "%s", names[i]);
+		ck_assert_msg((access(p, F_OK) == 0) == kept[i], "%s",
+		    names[i]);
 		unlink(p);
 		free(p);
 	}
