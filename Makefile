@@ -30,9 +30,9 @@ DEB_PKGS := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev \
 FOUNDATION := diag xmalloc strbuf utf8
 FIGURES    := lexicon figure numfmt table extract
 SOURCE     := srcmap frontmatter spec markdown markdown-text markdown-where \
-              doc report
+              doc stale report
 CHARTS     := scale chart chart-bar chart-squares
-LAYOUT     := theme fonts measure-chart paginate layout
+LAYOUT     := theme fonts fontuse measure-chart paginate layout
 DRAWING    := draw draw-chart
 OUTPUT     := atomic output-pdf handout deps render watch
 COMMANDS   := cmd-render cmd-extract cmd-watch main

@@ -1,11 +1,13 @@
 /* atomic: temporary file, fsync, rename — nothing half-written survives. */
 #include "atomic.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "xmalloc.h"
@@ -52,12 +54,60 @@ atomic_write(struct atomic_file *af, const void *data, size_t len)
 {
 	if (af->failed)
 		return false;
+	if (af->fail_after && len > af->fail_after - af->written) {
+		af->failed = true;
+		af->error = ENOSPC;
+		return false;
+	}
+	errno = 0;
 	if (fwrite(data, 1, len, af->fp) != len) {
 		af->failed = true;
 		af->error = errno ? errno : EIO;
 		return false;
 	}
+	af->written += len;
 	return true;
+}
+
+/* Is name a temporary file of base (".BASE.XXXXXX", as mkstemp makes)? */
+static bool
+atomic_is_temp_of(const char *name, const char *base)
+{
+	size_t n = strlen(base);
+
+	return name[0] == '.' && strncmp(name + 1, base, n) == 0 &&
+	    name[n + 1] == '.' && strlen(name + n + 2) == 6;
+}
+
+/* A render killed outright (SIGKILL, power loss) leaves its temporary
+ * file behind; the next good write of the same target removes those
+ * that have not been written to for ATOMIC_STALE_SECONDS, which no live
+ * render of ours leaves idle that long. */
+static void
+atomic_sweep(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path + 1)) :
+	    xstrdup("./");
+	const char *base = slash ? slash + 1 : path;
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	time_t now = time(NULL);
+
+	while (dp && (e = readdir(dp)) != NULL) {
+		struct stat st;
+		char *p;
+		if (!atomic_is_temp_of(e->d_name, base))
+			continue;
+		p = xasprintf("%s%s", dir, e->d_name);
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+		    now - st.st_mtime > ATOMIC_STALE_SECONDS)
+			unlink(p);
+		free(p);
+	}
+	if (dp)
+		closedir(dp);
+	free(dir);
 }
 
 bool
@@ -84,6 +134,7 @@ atomic_commit(struct atomic_file *af, struct diags *d)
 		atomic_abort(af);
 		return false;
 	}
+	atomic_sweep(af->path);
 	free(af->tmp);
 	free(af->path);
 	memset(af, 0, sizeof *af);

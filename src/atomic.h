@@ -11,12 +11,22 @@
 
 #include "diag.h"
 
+/* A temporary file of the target untouched this long is a leftover of a
+ * render that was killed (SIGKILL cannot be caught): a successful commit
+ * removes it. */
+#define ATOMIC_STALE_SECONDS 600
+
 struct atomic_file {
 	char *path;		/* the target; owned */
 	char *tmp;		/* the temporary file; owned */
 	FILE *fp;
 	bool failed;		/* a write failed: commit will refuse */
 	int error;		/* errno of the first failure */
+	size_t written;		/* bytes accepted so far */
+	/* Test hook, 0 in real use: a write that would pass this many bytes
+	 * fails with ENOSPC, as on a full disk (unit tests set it after
+	 * atomic_open). */
+	size_t fail_after;
 };
 
 /* Create a temporary file beside path.  False with an error in d when the
@@ -25,7 +35,8 @@ bool atomic_open(struct atomic_file *af, const char *path, struct diags *d);
 /* Append len bytes; false (and the file marked failed) on a short write. */
 bool atomic_write(struct atomic_file *af, const void *data, size_t len);
 /* Flush, sync and rename over the target; on any failure remove the
- * temporary file, leave the target untouched and report to d. */
+ * temporary file, leave the target untouched and report to d.  After a
+ * success, removes the target's stale temporary files (see above). */
 bool atomic_commit(struct atomic_file *af, struct diags *d);
 /* Remove the temporary file; the target is untouched.  Safe after commit. */
 void atomic_abort(struct atomic_file *af);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "fonts.h"
@@ -45,15 +46,64 @@ render_output_path(const struct render_args *a, const char *report)
 	return xstrdup(a->out);
 }
 
-static bool
-render_one(const struct render_args *a, const char *report, struct diags *d)
+/* A report this long shows a progress bar on its own. */
+#define RENDER_BAR_PAGES 10
+#define RENDER_BAR_WIDTH 24
+
+/* The progress bar on stderr, drawn only on a terminal, for long work:
+ * several reports, or one of many pages.  It lives on one line, redrawn
+ * with CR and cleared (CR, erase line) before anything else is printed. */
+struct render_bar {
+	bool tty;
+	size_t report;		/* 0-based index of the report in hand */
+	size_t nreports;
+	const char *name;
+	bool shown;
+};
+
+static void
+render_bar_clear(struct render_bar *b)
 {
-	struct render_job job = { report, NULL, a->format, a->handout,
-	    a->grayscale, a->paper, a->dpi, a->depfile };
+	if (b->shown)
+		fputs("\r\033[K", stderr);
+	b->shown = false;
+}
+
+/* render_job.progress: pages done of total in the current report. */
+static void
+render_bar_page(void *ctx, size_t done, size_t total)
+{
+	struct render_bar *b = ctx;
+	double part = total ? (double)done / (double)total : 0;
+	size_t fill = (size_t)(((double)b->report + part) /
+	    (double)b->nreports * RENDER_BAR_WIDTH + 0.5);
+
+	if (!b->tty || (b->nreports < 2 && total < RENDER_BAR_PAGES))
+		return;
+	fprintf(stderr, "\r[%.*s%*s] %zu/%zu %s", (int)fill,
+	    "########################", (int)(RENDER_BAR_WIDTH - fill), "",
+	    b->report + 1, b->nreports, b->name);
+	if (total > 0)
+		fprintf(stderr, ", page %zu/%zu", done, total);
+	fputs("\033[K", stderr);
+	fflush(stderr);
+	b->shown = true;
+}
+
+static bool
+render_one(const struct render_args *a, const char *report,
+    struct render_bar *bar, struct diags *d)
+{
+	struct render_job job = { .report = report, .format = a->format,
+	    .handout = a->handout, .grayscale = a->grayscale,
+	    .paper = a->paper, .dpi = a->dpi, .depfile = a->depfile,
+	    .progress = render_bar_page, .progress_ctx = bar };
 	char *out = render_output_path(a, report);
 	bool ok;
 
 	job.out = out;
+	bar->name = report;
+	render_bar_page(bar, 0, 0);
 	ok = render_report(&job, NULL, d);
 	free(out);
 	return ok;
@@ -125,7 +175,8 @@ cmd_render(int argc, char **argv)
 	struct render_args a;
 	struct diags d;
 	int status = render_parse(argc, argv, &a);
-	bool failed = false;
+	struct render_bar bar = { isatty(STDERR_FILENO), 0, 0, NULL, false };
+	size_t nfailed = 0;
 
 	if (status >= 0)
 		return status;
@@ -135,14 +186,23 @@ cmd_render(int argc, char **argv)
 		diags_release(&d);
 		return 1;
 	}
+	/* One report's failure does not stop the others; each failure is
+	 * reported, and the status says whether any failed. */
+	bar.nreports = (size_t)(argc - optind);
 	for (int i = optind; i < argc; i++) {
-		if (!render_one(&a, argv[i], &d))
-			failed = true;
-		if (a.strict && d.count > 0)
-			failed = true;
+		bool ok = render_one(&a, argv[i], &bar, &d);
+		if (!ok || (a.strict && d.count > 0))
+			nfailed++;
+		if (d.count > 0)
+			render_bar_clear(&bar);
 		diags_print(&d, stderr);
 		diags_release(&d);
+		bar.report++;
 	}
+	render_bar_clear(&bar);
+	if (nfailed > 0 && bar.nreports > 1)
+		fprintf(stderr, "figpress: %zu of %zu reports failed\n",
+		    nfailed, bar.nreports);
 	fonts_shutdown();
-	return failed ? 1 : 0;
+	return nfailed > 0 ? 1 : 0;
 }

@@ -1,13 +1,173 @@
-/* cmd-watch: `figpress watch` — render, then re-render on change. */
+/* cmd-watch: `figpress watch` — render, then render again each report
+ * whose files changed, printing one line a render, until Ctrl-C or
+ * SIGTERM. */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "cmd.h"
+#include "fonts.h"
+#include "render.h"
+#include "watch.h"
+#include "xmalloc.h"
+
+struct watch_target {
+	const char *report;
+	char *out;
+};
+
+static long long
+cmd_watch_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* "14:02:33 ", the wall-clock time a line is printed at. */
+static void
+cmd_watch_stamp(FILE *fp)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	char buf[16];
+
+	localtime_r(&now, &tm);
+	strftime(buf, sizeof buf, "%H:%M:%S", &tm);
+	fprintf(fp, "%s ", buf);
+}
+
+/* Render one report, print its line (stdout) and diagnostics (stderr),
+ * and watch what it read — on failure, what it read up to the failure. */
+static void
+cmd_watch_render(struct watch *w, size_t r, const struct watch_target *t)
+{
+	struct render_job job = { .report = t->report, .out = t->out,
+	    .format = "pdf" };
+	struct render_result res;
+	struct diags d;
+	long long start = cmd_watch_ms();
+	bool ok;
+
+	diags_init(&d);
+	ok = render_report(&job, &res, &d);
+	cmd_watch_stamp(stdout);
+	if (ok)
+		printf("%s: %zu page%s, %lld ms\n", t->report, res.pages,
+		    res.pages == 1 ? "" : "s", cmd_watch_ms() - start);
+	else
+		printf("%s: failed (%zu error%s), %s left as it was\n",
+		    t->report, d.errors, d.errors == 1 ? "" : "s", t->out);
+	fflush(stdout);
+	watch_set_inputs(w, r, (const char *const *)res.inputs, res.ninputs,
+	    &d);
+	diags_print(&d, stderr);
+	fflush(stderr);
+	diags_release(&d);
+	render_result_release(&res);
+}
+
+static int
+cmd_watch_usage(const char *msg)
+{
+	fprintf(stderr, "figpress watch: %s\n", msg);
+	cmd_usage(stderr);
+	return 2;
+}
+
+/* The -o folder, created when missing; NULL (beside each report) when no
+ * -o was given.  Returns false on a usage error. */
+static bool
+cmd_watch_outdir(const char *dir)
+{
+	struct stat st;
+
+	if (dir == NULL)
+		return true;
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		return false;
+	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int
+cmd_watch_parse(int argc, char **argv, const char **outdir)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	*outdir = NULL;
+	optind = 1;
+	opterr = 1;
+	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': *outdir = optarg; break;
+		case 'h': cmd_usage(stdout); return 0;
+		default: return cmd_watch_usage("bad option");
+		}
+	}
+	if (optind >= argc)
+		return cmd_watch_usage("no report given");
+	if (!cmd_watch_outdir(*outdir))
+		return cmd_watch_usage("-o must name a folder");
+	return -1;
+}
+
+/* Render everything once, then whatever changes, until a signal. */
+static void
+cmd_watch_loop(struct watch *w, struct watch_target *t, size_t n)
+{
+	bool *changed = xcalloc(n, sizeof *changed);
+
+	for (size_t r = 0; r < n; r++)
+		cmd_watch_render(w, r, &t[r]);
+	while (watch_wait(w, changed, -1) == WATCH_CHANGED)
+		for (size_t r = 0; r < n; r++)
+			if (changed[r])
+				cmd_watch_render(w, r, &t[r]);
+	free(changed);
+}
 
 int
 cmd_watch(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "figpress: watch is not built yet\n");
-	return 2;
+	const char *outdir;
+	int status = cmd_watch_parse(argc, argv, &outdir);
+	size_t n = (size_t)(argc - optind);
+	struct watch_target *t;
+	struct watch *w;
+	struct diags d;
+
+	if (status >= 0)
+		return status;
+	diags_init(&d);
+	/* Before fonts_init: the signals must be blocked before any
+	 * library starts a thread. */
+	w = watch_new(n, &d);
+	if (w == NULL || !fonts_init(cmd_argv0, &d)) {
+		diags_print(&d, stderr);
+		diags_release(&d);
+		watch_free(w);
+		return 1;
+	}
+	t = xcalloc(n, sizeof *t);
+	for (size_t r = 0; r < n; r++) {
+		t[r].report = argv[optind + (int)r];
+		t[r].out = render_default_output(t[r].report, outdir, "pdf");
+	}
+	cmd_watch_loop(w, t, n);
+	for (size_t r = 0; r < n; r++)
+		free(t[r].out);
+	free(t);
+	watch_free(w);
+	fonts_shutdown();
+	diags_release(&d);
+	return 0;
 }

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "fontuse.h"
 #include "measure.h"
 
 #define DRAW_CHART_HAIRLINE 0.25
@@ -276,6 +277,7 @@ draw_chart_text(cairo_t *cr, PangoContext *pc, const struct chart_geom *g,
 	draw_chart_grey(cr, draw_chart_ink(g, t));
 	/* Put the layout's logical box where the geometry measured it. */
 	cairo_move_to(cr, t->r.x - lx, t->r.y - ly);
+	fontuse_note(layout);
 	pango_cairo_show_layout(cr, layout);
 	g_object_unref(layout);
 }

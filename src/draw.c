@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fonts.h"
+#include "fontuse.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
@@ -134,6 +135,7 @@ draw_text_lines(cairo_t *cr, const struct flow_item *it, size_t from,
 			    pango_layout_iter_get_baseline(iter));
 			pango_layout_iter_get_line_extents(iter, NULL, &logical);
 			cairo_move_to(cr, x + layout_pt(logical.x), base);
+			fontuse_note_line(line);
 			pango_cairo_show_layout_line(cr, line);
 			if (it->block && it->block->text.nspans)
 				draw_line_links(cr, it, line,
@@ -186,6 +188,7 @@ draw_text_item(cairo_t *cr, const struct draw_state *ctx,
 		pango_layout_iter_free(iter);
 		cairo_tag_begin(cr, "Lbl", NULL);
 		cairo_move_to(cr, x - ctx->theme->indent, base);
+		fontuse_note(it->marker);
 		pango_cairo_show_layout_line(cr,
 		    pango_layout_get_line_readonly(it->marker, 0));
 		cairo_tag_end(cr, "Lbl");
@@ -220,6 +223,7 @@ draw_row(cairo_t *cr, const struct draw_state *ctx,
 		if (tagged)
 			cairo_tag_begin(cr, cell_tag, NULL);
 		cairo_move_to(cr, x + it->cell_x[c] + 5, y + it->pad_top);
+		fontuse_note(it->cells[c]);
 		pango_cairo_show_layout(cr, it->cells[c]);
 		if (tagged)
 			cairo_tag_end(cr, cell_tag);
@@ -340,6 +344,7 @@ draw_furniture(cairo_t *cr, const struct draw_state *st, size_t page)
 		pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_END);
 		cairo_move_to(cr, th->margin_left, th->margin_top -
 		    th->header_gap);
+		fontuse_note(pl);
 		pango_cairo_show_layout(cr, pl);
 		pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_NONE);
 		pango_layout_set_width(pl, -1);
@@ -352,6 +357,7 @@ draw_furniture(cairo_t *cr, const struct draw_state *st, size_t page)
 	cairo_move_to(cr, right - layout_pt(logical.width),
 	    th->page_h - th->margin_bottom + th->footer_gap -
 	    layout_pt(logical.height));
+	fontuse_note(pl);
 	pango_cairo_show_layout(cr, pl);
 	free(folio);
 	g_object_unref(pl);

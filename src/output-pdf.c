@@ -121,6 +121,8 @@ output_draw(cairo_surface_t *s, const struct layout *lo,
 		cairo_show_page(cr);
 		if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 			break;
+		if (opt->page_done)
+			opt->page_done(opt->page_ctx, p + 1, lo->pages.npages);
 	}
 	ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 	cairo_destroy(cr);

@@ -11,6 +11,9 @@
 
 struct output_options {
 	bool grayscale;
+	/* Called (may be NULL) after each page: pages done, total. */
+	void (*page_done)(void *ctx, size_t done, size_t total);
+	void *page_ctx;
 };
 
 /* The creation date for the PDF: SOURCE_DATE_EPOCH, else the front-matter

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "deps.h"
-#include "fonts.h"
+#include "fontuse.h"
 #include "layout.h"
 #include "output.h"
 #include "report.h"
@@ -29,58 +29,106 @@ render_default_output(const char *report, const char *dir, const char *ext)
 	    "" : "/", (int)stem, base, ext);
 }
 
-static bool
-render_depfile(const struct render_job *job, const struct doc *doc,
-    struct diags *d)
+/* The files read: the document's inputs (report, data), then the fonts
+ * the pages were drawn with.  The strings are lent; caller frees the
+ * array. */
+static const char **
+render_inputs(const struct doc *doc, const struct fontuse *fu, size_t *n)
 {
-	size_t n = doc->ninputs + fonts_count();
-	const char **inputs = xcalloc(n, sizeof *inputs);
-	bool ok;
+	const char **inputs;
 
+	*n = doc->ninputs + fu->nfiles;
+	inputs = xcalloc(*n ? *n : 1, sizeof *inputs);
 	for (size_t i = 0; i < doc->ninputs; i++)
 		inputs[i] = doc->inputs[i];
-	for (size_t i = 0; i < fonts_count(); i++)
-		inputs[doc->ninputs + i] = fonts_file(i);
-	ok = deps_write(job->depfile, job->out, inputs, n, d);
-	free(inputs);
-	return ok;
+	for (size_t i = 0; i < fu->nfiles; i++)
+		inputs[doc->ninputs + i] = fu->files[i];
+	return inputs;
 }
 
 static void
-render_keep_inputs(struct render_result *res, const struct doc *doc)
+render_keep_inputs(struct render_result *res, const char *const *inputs,
+    size_t n)
 {
-	res->inputs = xcalloc(doc->ninputs ? doc->ninputs : 1,
-	    sizeof *res->inputs);
-	for (size_t i = 0; i < doc->ninputs; i++)
-		res->inputs[i] = xstrdup(doc->inputs[i]);
-	res->ninputs = doc->ninputs;
+	res->inputs = xcalloc(n ? n : 1, sizeof *res->inputs);
+	for (size_t i = 0; i < n; i++)
+		res->inputs[i] = xstrdup(inputs[i]);
+	res->ninputs = n;
+}
+
+/* report_load, and on failure the files it read (at least the report)
+ * into res, so a watcher knows what to wait for. */
+static struct doc *
+render_load(const struct render_job *job, struct render_result *res,
+    struct diags *d)
+{
+	char **failed = NULL;
+	size_t nfailed = 0;
+	struct report_options ropt = { job->paper, job->grayscale };
+	struct doc *doc = report_load_inputs(job->report, &ropt, &failed,
+	    &nfailed, d);
+
+	if (doc == NULL && res) {
+		if (nfailed == 0)
+			render_keep_inputs(res, &job->report, 1);
+		else {
+			res->inputs = failed;
+			res->ninputs = nfailed;
+			failed = NULL;
+		}
+	}
+	for (size_t i = 0; failed && i < nfailed; i++)
+		free(failed[i]);
+	free(failed);
+	return doc;
+}
+
+/* Lay out and draw doc, recording the fonts used into fu. */
+static bool
+render_draw(const struct render_job *job, const struct doc *doc,
+    struct fontuse *fu, struct render_result *res, struct diags *d)
+{
+	struct output_options oopt = { job->grayscale || doc->fm.grayscale,
+	    job->progress, job->progress_ctx };
+	struct layout lo;
+	bool ok;
+
+	layout_build(&lo, doc, d);
+	if (res)
+		res->pages = lo.pages.npages;
+	fontuse_attach(fu, lo.pango);
+	ok = output_pdf(&lo, job->out, &oopt, d);
+	fontuse_detach(lo.pango);
+	layout_release(&lo);
+	return ok;
 }
 
 bool
 render_report(const struct render_job *job, struct render_result *res,
     struct diags *d)
 {
-	struct report_options ropt = { job->paper, job->grayscale };
-	struct output_options oopt = { job->grayscale };
+	struct fontuse fu;
 	struct doc *doc;
-	struct layout lo;
+	const char **inputs;
+	size_t n;
 	bool ok;
 
 	if (res)
 		memset(res, 0, sizeof *res);
-	doc = report_load(job->report, &ropt, d);
+	doc = render_load(job, res, d);
 	if (doc == NULL)
 		return false;
+	fontuse_init(&fu);
+	ok = render_draw(job, doc, &fu, res, d);
+	inputs = render_inputs(doc, &fu, &n);
 	if (res)
-		render_keep_inputs(res, doc);
-	oopt.grayscale = job->grayscale || doc->fm.grayscale;
-	layout_build(&lo, doc, d);
-	if (res)
-		res->pages = lo.pages.npages;
-	ok = output_pdf(&lo, job->out, &oopt, d);
+		render_keep_inputs(res, inputs, n);
+	/* A failed render keeps its old rule: make retries it anyway, since
+	 * the target was not updated. */
 	if (ok && job->depfile)
-		ok = render_depfile(job, doc, d);
-	layout_release(&lo);
+		ok = deps_write(job->depfile, job->out, inputs, n, d);
+	free(inputs);
+	fontuse_release(&fu);
 	doc_free(doc);
 	return ok;
 }

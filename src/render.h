@@ -17,18 +17,25 @@ struct render_job {
 	const char *paper;	/* override, or NULL */
 	int dpi;
 	const char *depfile;	/* or NULL */
+	/* Called (may be NULL) after each page is drawn, for progress bars:
+	 * pages done so far and the total. */
+	void (*progress)(void *ctx, size_t done, size_t total);
+	void *progress_ctx;
 };
 
 struct render_result {
 	size_t pages;
-	char **inputs;		/* every file the render read; owned */
+	/* Every file the render read: the report, its data, then the font
+	 * files it drew with (absolute); owned. */
+	char **inputs;
 	size_t ninputs;
 };
 
 /* Render job->report to job->out.  Problems go to d; returns false on an
  * error, leaving job->out as it was.  res (may be NULL) receives the page
- * count and the files read, even on failure when the report was read;
- * release it with render_result_release. */
+ * count and the files read, even on failure (then the files read up to
+ * the failure: at least the report); release it with
+ * render_result_release.  job->depfile lists the same files. */
 bool render_report(const struct render_job *job, struct render_result *res,
     struct diags *d);
 /* Free what render_report put in res. */

@@ -15,6 +15,7 @@
 #include "numfmt.h"
 #include "spec.h"
 #include "srcmap.h"
+#include "stale.h"
 #include "table.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -524,6 +525,23 @@ report_release(struct report *r)
 	free(r->dir);
 }
 
+/* Literal figures in the prose that the declared data contradicts. */
+static void
+report_stale(const struct report *r, const struct srcmap *m,
+    size_t body_start, struct diags *d)
+{
+	struct stale_source *src = xcalloc(r->aliases.count + 1,
+	    sizeof *src);
+
+	for (size_t i = 0; i < r->aliases.count; i++) {
+		src[i].alias = r->aliases.items[i].name;
+		src[i].table = r->alias_tables[i];
+	}
+	stale_check(r->doc->path, m->text, m->len, body_start,
+	    r->doc->fm.lang, src, r->aliases.count, d);
+	free(src);
+}
+
 /* Everything after the bytes are read: front matter, data, body. */
 static void
 report_parse(struct report *r, const struct srcmap *m,
@@ -532,6 +550,7 @@ report_parse(struct report *r, const struct srcmap *m,
 	struct frontmatter_span span;
 	struct markdown_input in;
 	struct markdown_hooks h = { r, report_fence, report_ref };
+	size_t errors = d->errors;
 
 	if (!frontmatter_find(m->text, m->len, r->doc->path, &span, d) ||
 	    !report_frontmatter(r, m, &span, opt, d))
@@ -542,11 +561,20 @@ report_parse(struct report *r, const struct srcmap *m,
 	in.body_start = span.body_start;
 	in.lang = r->doc->fm.lang;
 	markdown_parse(&in, &h, &r->doc->blocks, &r->doc->nblocks, d);
+	if (d->errors == errors)
+		report_stale(r, m, span.body_start, d);
 }
 
 struct doc *
 report_load(const char *path, const struct report_options *opt,
     struct diags *d)
+{
+	return report_load_inputs(path, opt, NULL, NULL, d);
+}
+
+struct doc *
+report_load_inputs(const char *path, const struct report_options *opt,
+    char ***inputs, size_t *ninputs, struct diags *d)
 {
 	struct report r = { 0 };
 	struct srcmap m;
@@ -568,6 +596,12 @@ report_load(const char *path, const struct report_options *opt,
 	}
 	report_release(&r);
 	if (d->errors > errors) {
+		if (inputs) {
+			*inputs = r.doc->inputs;
+			*ninputs = r.doc->ninputs;
+			r.doc->inputs = NULL;
+			r.doc->ninputs = 0;
+		}
 		doc_free(r.doc);
 		return NULL;
 	}

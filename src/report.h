@@ -17,5 +17,12 @@ struct report_options {
  * NULL when any is an error.  Caller frees with doc_free. */
 struct doc *report_load(const char *path, const struct report_options *opt,
     struct diags *d);
+/* report_load that, when the load fails and inputs is not NULL, hands
+ * over the files read up to the failure (the report first) in *inputs and
+ * *ninputs, so that watch can wait for any of them to be fixed; the
+ * caller frees each string and the array. */
+struct doc *report_load_inputs(const char *path,
+    const struct report_options *opt, char ***inputs, size_t *ninputs,
+    struct diags *d);
 
 #endif
