@@ -6,6 +6,7 @@
 
 #include "deps.h"
 #include "fonts.h"
+#include "frontmatter.h"
 #include "layout.h"
 #include "output.h"
 #include "report.h"
@@ -29,6 +30,15 @@ render_default_output(const char *report, const char *dir, const char *ext)
 	    "" : "/", (int)stem, base, ext);
 }
 
+/* The Make target of a render: the output, or its first page file. */
+static char *
+render_target(const struct render_job *job)
+{
+	if (strcmp(job->format, "svg") == 0 || strcmp(job->format, "png") == 0)
+		return output_page_path(job->out, job->format, 0);
+	return xstrdup(job->out);
+}
+
 static bool
 render_depfile(const struct render_job *job, const struct doc *doc,
     struct diags *d)
@@ -41,7 +51,10 @@ render_depfile(const struct render_job *job, const struct doc *doc,
 		inputs[i] = doc->inputs[i];
 	for (size_t i = 0; i < fonts_count(); i++)
 		inputs[doc->ninputs + i] = fonts_file(i);
-	ok = deps_write(job->depfile, job->out, inputs, n, d);
+	char *target = render_target(job);
+
+	ok = deps_write(job->depfile, target, inputs, n, d);
+	free(target);
 	free(inputs);
 	return ok;
 }
@@ -56,12 +69,58 @@ render_keep_inputs(struct render_result *res, const struct doc *doc)
 	res->ninputs = doc->ninputs;
 }
 
+#define RENDER_HANDOUT_PAD 16.0	/* white kept around a page's ink */
+
+/* A handout's sheets: --paper, else A4, turned to suit n (the pages keep
+ * the report's own paper). */
+static bool
+render_handout(const struct render_job *job, const struct layout *lo,
+    struct handout *sheets, struct diags *d)
+{
+	enum paper paper = PAPER_A4;
+	struct handout_box shown;
+	int orient;
+	double w, h;
+
+	if (job->paper && !frontmatter_paper(job->paper, &paper, &orient)) {
+		diag_error(d, srcpos_at(NULL, 0, 0), "--paper: unknown paper "
+		    "\"%s\" (A4, A5 or Letter)", job->paper);
+		return false;
+	}
+	theme_paper_size(paper, handout_sheet_landscape(job->handout,
+	    lo->theme.page_w > lo->theme.page_h), &w, &h);
+	/* The sheet has margins of its own: show each page's ink, not its
+	 * white margins, and the type grows by a tenth on a 4-up sheet. */
+	theme_ink_box(&lo->theme, RENDER_HANDOUT_PAD, &shown.x, &shown.y,
+	    &shown.w, &shown.h);
+	if (!handout_init(sheets, job->handout, &shown, w, h)) {
+		diag_error(d, srcpos_at(NULL, 0, 0), "--handout takes 2 or 4");
+		return false;
+	}
+	return true;
+}
+
+/* The output file(s) of job->format from lo. */
+static bool
+render_output(const struct render_job *job, const struct layout *lo,
+    const struct output_options *opt, struct diags *d)
+{
+	if (strcmp(job->format, "svg") == 0)
+		return output_svg(lo, job->out, opt, d);
+	if (strcmp(job->format, "png") == 0)
+		return output_png(lo, job->out, opt, d);
+	return output_pdf(lo, job->out, opt, d);
+}
+
 bool
 render_report(const struct render_job *job, struct render_result *res,
     struct diags *d)
 {
-	struct report_options ropt = { job->paper, job->grayscale };
-	struct output_options oopt = { job->grayscale };
+	/* In a handout --paper names the sheet, not the pages. */
+	struct report_options ropt = { job->handout ? NULL : job->paper,
+	    job->grayscale };
+	struct output_options oopt = { job->grayscale, NULL, job->dpi };
+	struct handout sheets;
 	struct doc *doc;
 	struct layout lo;
 	bool ok;
@@ -77,7 +136,11 @@ render_report(const struct render_job *job, struct render_result *res,
 	layout_build(&lo, doc);
 	if (res)
 		res->pages = lo.pages.npages;
-	ok = output_pdf(&lo, job->out, &oopt, d);
+	ok = !job->handout || render_handout(job, &lo, &sheets, d);
+	if (ok && job->handout)
+		oopt.handout = &sheets;
+	if (ok)
+		ok = render_output(job, &lo, &oopt, d);
 	if (ok && job->depfile)
 		ok = render_depfile(job, doc, d);
 	layout_release(&lo);
