@@ -374,7 +374,14 @@ draw_page(cairo_t *cr, struct draw_state *st, size_t page)
 	draw_furniture(cr, st, page);
 	while (st->next_piece < pages->npieces &&
 	    pages->pieces[st->next_piece].page == page) {
-		draw_piece(cr, st, &pages->pieces[st->next_piece]);
+		struct pg_piece pc = pages->pieces[st->next_piece];
+		const struct flow_item *it = &st->layout->items[pc.item];
+		/* The paginator counts an item it may not split (a wrapped
+		 * heading or title line) as one line: draw all of it. */
+		if (!st->layout->pg[pc.item].splittable && !pc.repeat &&
+		    it->nlines > 1)
+			pc.line_to = it->nlines;
+		draw_piece(cr, st, &pc);
 		st->next_piece++;
 	}
 }

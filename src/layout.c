@@ -575,6 +575,7 @@ layout_title_block(struct layout *lo)
 		st.bold = false;
 		it = flow_text(lo, &w, ROLE_TITLE, NULL, NULL, meta, &st);
 		it->muted = true;
+		it->pad_top = 5;	/* apart from a subtitle's last line */
 		flow_measure_lines(it);
 		free(meta);
 		free(date);

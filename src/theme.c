@@ -1,6 +1,9 @@
 /* theme: the house style's numbers, scaled with the paper. */
 #include "theme.h"
 
+/* A landscape page's text measure against the portrait one. */
+#define THEME_LANDSCAPE_MEASURE 1.25
+
 /* Paper sizes in points (1/72 inch). */
 static const double paper_size[][2] = {
 	[PAPER_A4] = { 595.276, 841.890 },
@@ -36,6 +39,16 @@ theme_for_paper(struct theme *t, enum paper paper, bool landscape)
 	t->margin_left = t->margin_right = margin;
 	t->margin_top = margin + 6;
 	t->margin_bottom = margin + 6;
+	if (landscape) {
+		/* A line across a landscape page runs to 170 characters: keep
+		 * the measure near the portrait one and spend the width on
+		 * margins; height is scarce, so the top and bottom give. */
+		double measure = THEME_LANDSCAPE_MEASURE * (h - 2 * margin);
+
+		if (w - 2 * margin > measure)
+			t->margin_left = t->margin_right = (w - measure) / 2;
+		t->margin_top = t->margin_bottom = 0.8 * margin + 6;
+	}
 	t->header_gap = 24 * k;
 	t->footer_gap = 30 * k;
 	t->body_size = 10.5 * k;
