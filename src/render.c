@@ -30,11 +30,18 @@ render_default_output(const char *report, const char *dir, const char *ext)
 	    "" : "/", (int)stem, base, ext);
 }
 
+/* job->format, where NULL (a caller that predates it) means PDF. */
+static bool
+render_is(const struct render_job *job, const char *format)
+{
+	return job->format && strcmp(job->format, format) == 0;
+}
+
 /* The Make target of a render: the output, or its first page file. */
 static char *
 render_target(const struct render_job *job)
 {
-	if (strcmp(job->format, "svg") == 0 || strcmp(job->format, "png") == 0)
+	if (render_is(job, "svg") || render_is(job, "png"))
 		return output_page_path(job->out, job->format, 0);
 	return xstrdup(job->out);
 }
@@ -105,9 +112,9 @@ static bool
 render_output(const struct render_job *job, const struct layout *lo,
     const struct output_options *opt, struct diags *d)
 {
-	if (strcmp(job->format, "svg") == 0)
+	if (render_is(job, "svg"))
 		return output_svg(lo, job->out, opt, d);
-	if (strcmp(job->format, "png") == 0)
+	if (render_is(job, "png"))
 		return output_png(lo, job->out, opt, d);
 	return output_pdf(lo, job->out, opt, d);
 }
