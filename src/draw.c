@@ -274,15 +274,26 @@ draw_piece(cairo_t *cr, struct draw_state *ctx,
 	const struct flow_item *it = &ctx->layout->items[pc->item];
 	double x = ctx->content_x + it->x;
 	double y = ctx->content_y + pc->y;
+	struct pg_piece whole;
 	bool first = pc->line_from == 0 && !pc->repeat;
 	bool last = (pc->line_to >= it->nlines || it->nlines <= 1) &&
 	    !pc->repeat;
 	const char *tag = role_tag(it->role);
-	bool tagged = ctx->tagged && !pc->repeat && it->role != ROLE_RULE;
+	bool tagged = !pc->repeat && it->role != ROLE_RULE;
+
+	/* The paginator counts an item it may not split (a heading, the
+	 * title) as one line; draw every line of it, not just the first. */
+	if (!ctx->layout->pg[pc->item].splittable && it->nlines > 1) {
+		whole = *pc;
+		whole.line_to = it->nlines;
+		pc = &whole;
+		last = !pc->repeat;
+	}
 
 	if (first)
 		for (size_t t = 0; t < it->nopen; t++)
 			draw_open(cr, ctx, it->open_tags[t]);
+	tagged = tagged && ctx->tagged;	/* no tags on a sheet, SVG, PNG */
 	if (tagged && (first || pc->line_from > 0))
 		cairo_tag_begin(cr, tag, NULL);
 	switch (it->kind) {
@@ -374,14 +385,7 @@ draw_page(cairo_t *cr, struct draw_state *st, size_t page)
 	draw_furniture(cr, st, page);
 	while (st->next_piece < pages->npieces &&
 	    pages->pieces[st->next_piece].page == page) {
-		struct pg_piece pc = pages->pieces[st->next_piece];
-		const struct flow_item *it = &st->layout->items[pc.item];
-		/* The paginator counts an item it may not split (a wrapped
-		 * heading or title line) as one line: draw all of it. */
-		if (!st->layout->pg[pc.item].splittable && !pc.repeat &&
-		    it->nlines > 1)
-			pc.line_to = it->nlines;
-		draw_piece(cr, st, &pc);
+		draw_piece(cr, st, &pages->pieces[st->next_piece]);
 		st->next_piece++;
 	}
 }
