@@ -34,7 +34,8 @@ SOURCE     := srcmap frontmatter spec markdown markdown-text markdown-where \
 CHARTS     := scale chart chart-bar chart-squares
 LAYOUT     := theme fonts fontuse measure-chart paginate layout
 DRAWING    := draw draw-chart
-OUTPUT     := atomic output-pdf handout deps render watch
+OUTPUT     := atomic output-pdf output-pages output-svg output-png handout \
+              deps render watch
 COMMANDS   := cmd-render cmd-extract cmd-watch main
 MODULES    := $(FOUNDATION) $(FIGURES) $(SOURCE) $(CHARTS) $(LAYOUT) \
               $(DRAWING) $(OUTPUT)
@@ -75,8 +76,7 @@ $(OUT)/%.pdf: reports/%.md $(BUILD)/figpress
 $(OUT)/briefing-handout.pdf: reports/briefing.md $(BUILD)/figpress
 	@mkdir -p $(OUT)
 	$(BUILD)/figpress render $< --handout 2 -o $@ \
-	  -M $(OUT)/briefing-handout.pdf.d || \
-	  { echo "handout: not built yet" >&2; true; }
+	  -M $(OUT)/briefing-handout.pdf.d
 
 $(OUT)/briefing-page1.png: $(OUT)/briefing.pdf
 	pdftoppm -r 60 -png -f 1 -l 1 -singlefile $< $(OUT)/briefing-page1
@@ -114,8 +114,10 @@ bench: deps
 	@sh tests/bench/run.sh build/bench/figpress
 
 install: $(BUILD)/figpress
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/figpress/fonts
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/figpress/fonts \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/figpress $(DESTDIR)$(PREFIX)/bin/figpress
+	install -m 644 src/figpress.1 $(DESTDIR)$(PREFIX)/share/man/man1/figpress.1
 	install -m 644 fonts/*.ttf fonts/OFL.txt \
 	  $(DESTDIR)$(PREFIX)/share/figpress/fonts/
 

@@ -1,5 +1,5 @@
-/* cmd-render: `figpress render` — reports to PDF, one after another,
- * continuing past a failed one. */
+/* cmd-render: `figpress render` — reports to PDF, handouts, SVG or PNG,
+ * one after another, continuing past a failed one. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,8 +9,14 @@
 
 #include "cmd.h"
 #include "fonts.h"
+#include "frontmatter.h"
 #include "render.h"
 #include "xmalloc.h"
+
+/* PNG resolution bounds: a thumbnail to a print proof (600 dpi A4 is
+ * already 139 MB of pixels in memory). */
+#define RENDER_DPI_MIN 10
+#define RENDER_DPI_MAX 600
 
 struct render_args {
 	const char *out;
@@ -31,19 +37,51 @@ is_directory(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A default name for a handout gets "-handout" before its extension, so
+ * it never replaces the report's own PDF: REPORT-handout.pdf. */
+static char *
+render_handout_name(char *path, const char *ext)
+{
+	size_t stem = strlen(path) - strlen(ext) - 1;
+	char *named = xasprintf("%.*s-handout.%s", (int)stem, path, ext);
+
+	free(path);
+	return named;
+}
+
 /* The output of report: -o itself (one report), REPORT.pdf in -o's
- * folder, or REPORT.pdf beside the report. */
+ * folder, or REPORT.pdf beside the report (REPORT.svg and REPORT.png name
+ * the pages REPORT-1.svg …; see output_page_path). */
 static char *
 render_output_path(const struct render_args *a, const char *report)
 {
-	size_t olen;
+	size_t olen = a->out ? strlen(a->out) : 0;
+	char *path;
 
-	if (a->out == NULL)
-		return render_default_output(report, NULL, "pdf");
-	olen = strlen(a->out);
-	if (is_directory(a->out) || (olen > 0 && a->out[olen - 1] == '/'))
-		return render_default_output(report, a->out, "pdf");
-	return xstrdup(a->out);
+	if (a->out && !is_directory(a->out) &&
+	    !(olen > 0 && a->out[olen - 1] == '/'))
+		return xstrdup(a->out);
+	path = render_default_output(report, a->out, a->format);
+	return a->handout ? render_handout_name(path, a->format) : path;
+}
+
+/* A whole decimal number in [lo, hi], nothing else. */
+static bool
+render_int_arg(const char *s, int lo, int hi, int *out)
+{
+	long v = 0;
+
+	if (*s == '\0')
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > hi)
+			return false;
+		v = v * 10 + (*s - '0');
+	}
+	if (v < lo || v > hi)
+		return false;
+	*out = (int)v;
+	return true;
 }
 
 /* A report this long shows a progress bar on its own. */
@@ -130,7 +168,8 @@ render_parse(int argc, char **argv, struct render_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	enum paper paper;
+	int c, orient;
 
 	memset(a, 0, sizeof *a);
 	a->format = "pdf";
@@ -142,10 +181,20 @@ render_parse(int argc, char **argv, struct render_args *a)
 		case 'o': a->out = optarg; break;
 		case 'M': a->depfile = optarg; break;
 		case 'f': a->format = optarg; break;
-		case 'H': a->handout = atoi(optarg); break;
+		case 'H':
+			if (!render_int_arg(optarg, 2, 4, &a->handout) ||
+			    a->handout == 3)
+				return render_usage_error("--handout takes 2 "
+				    "or 4");
+			break;
 		case 'g': a->grayscale = true; break;
 		case 'p': a->paper = optarg; break;
-		case 'r': a->dpi = atoi(optarg); break;
+		case 'r':
+			if (!render_int_arg(optarg, RENDER_DPI_MIN,
+			    RENDER_DPI_MAX, &a->dpi))
+				return render_usage_error("--dpi takes a whole "
+				    "number from 10 to 600");
+			break;
 		case 's': a->strict = true; break;
 		case 'h': cmd_usage(stdout); return 0;
 		default: return render_usage_error("bad option");
@@ -153,13 +202,12 @@ render_parse(int argc, char **argv, struct render_args *a)
 	}
 	if (optind >= argc)
 		return render_usage_error("no report given");
-	if (strcmp(a->format, "pdf") != 0)
-		return render_usage_error("only --format pdf is built yet");
-	if (a->handout != 0)
-		return render_usage_error("--handout is not built yet");
-	if (a->paper && strcmp(a->paper, "A4") != 0 &&
-	    strcmp(a->paper, "A5") != 0 && strcmp(a->paper, "Letter") != 0)
-		return render_usage_error("--paper takes A4, A5 or Letter");
+	if (strcmp(a->format, "pdf") != 0 && strcmp(a->format, "svg") != 0 &&
+	    strcmp(a->format, "png") != 0)
+		return render_usage_error("--format takes pdf, svg or png");
+	if (a->paper && !frontmatter_paper(a->paper, &paper, &orient))
+		return render_usage_error("--paper takes A4, A5 or Letter, "
+		    "optionally with landscape (\"A4 landscape\")");
 	if (argc - optind > 1 && a->out && !is_directory(a->out) &&
 	    a->out[strlen(a->out) - 1] != '/')
 		return render_usage_error("-o must name a folder when "

@@ -16,18 +16,17 @@ struct rgb {
 	double r, g, b;
 };
 
-static const struct rgb ink = { 0.10, 0.10, 0.11 };
-static const struct rgb muted = { 0.36, 0.38, 0.40 };
-static const struct rgb hairline = { 0.75, 0.76, 0.78 };
-static const struct rgb accent = { 0.09, 0.27, 0.45 };
-static const struct rgb shade = { 0.95, 0.95, 0.96 };
+static const struct rgb ink = THEME_INK;
+static const struct rgb muted = THEME_MUTED;
+static const struct rgb hairline = THEME_HAIRLINE;
+static const struct rgb accent = THEME_ACCENT;
+static const struct rgb shade = THEME_SHADE;
 
 static void
 set_rgb(cairo_t *cr, const struct draw_state *ctx, struct rgb c)
 {
 	if (ctx->grayscale) {
-		/* Rec. 709 luma: what a greyscale printer keeps. */
-		double y = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
+		double y = theme_luma(c.r, c.g, c.b);
 		cairo_set_source_rgb(cr, y, y, y);
 	} else {
 		cairo_set_source_rgb(cr, c.r, c.g, c.b);
@@ -118,8 +117,9 @@ draw_line_links(cairo_t *cr, const struct flow_item *it,
 
 /* Lines [from, to) of a text item whose first line's top is at top. */
 static void
-draw_text_lines(cairo_t *cr, const struct flow_item *it, size_t from,
-    size_t to, double x, double top)
+draw_text_lines(cairo_t *cr, const struct draw_state *ctx,
+    const struct flow_item *it, size_t from, size_t to, double x,
+    double top)
 {
 	PangoLayoutIter *iter = pango_layout_get_iter(it->layout);
 	size_t i = 0;
@@ -137,7 +137,8 @@ draw_text_lines(cairo_t *cr, const struct flow_item *it, size_t from,
 			cairo_move_to(cr, x + layout_pt(logical.x), base);
 			fontuse_note_line(line);
 			pango_cairo_show_layout_line(cr, line);
-			if (it->block && it->block->text.nspans)
+			if (ctx->tagged && it->block &&
+			    it->block->text.nspans)
 				draw_line_links(cr, it, line,
 				    x + layout_pt(logical.x), base);
 		}
@@ -186,23 +187,27 @@ draw_text_item(cairo_t *cr, const struct draw_state *ctx,
 		double base = top + layout_pt(
 		    pango_layout_iter_get_baseline(iter));
 		pango_layout_iter_free(iter);
-		cairo_tag_begin(cr, "Lbl", NULL);
+		if (ctx->tagged)
+			cairo_tag_begin(cr, "Lbl", NULL);
 		cairo_move_to(cr, x - ctx->theme->indent, base);
 		fontuse_note(it->marker);
 		pango_cairo_show_layout_line(cr,
 		    pango_layout_get_line_readonly(it->marker, 0));
-		cairo_tag_end(cr, "Lbl");
+		if (ctx->tagged)
+			cairo_tag_end(cr, "Lbl");
 	}
-	if (it->dest && pc->line_from == 0) {
+	if (it->dest && pc->line_from == 0 && ctx->tagged) {
 		char *name = attr_escape(it->dest);
 		char *attr = xasprintf("name='%s'", name);
 		cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
-		draw_text_lines(cr, it, pc->line_from, pc->line_to, x, top);
+		draw_text_lines(cr, ctx, it, pc->line_from, pc->line_to, x,
+		    top);
 		cairo_tag_end(cr, CAIRO_TAG_DEST);
 		free(attr);
 		free(name);
 	} else {
-		draw_text_lines(cr, it, pc->line_from, pc->line_to, x, top);
+		draw_text_lines(cr, ctx, it, pc->line_from, pc->line_to, x,
+		    top);
 	}
 }
 
@@ -249,7 +254,8 @@ draw_rule(cairo_t *cr, const struct draw_state *ctx,
 static void
 draw_open(cairo_t *cr, struct draw_state *st, const char *tag)
 {
-	cairo_tag_begin(cr, tag, NULL);
+	if (st->tagged)
+		cairo_tag_begin(cr, tag, NULL);
 	if (st->depth < DRAW_MAX_DEPTH)
 		st->stack[st->depth] = tag;
 	st->depth++;
@@ -261,7 +267,7 @@ draw_close(cairo_t *cr, struct draw_state *st)
 	if (st->depth == 0)
 		return;
 	st->depth--;
-	if (st->depth < DRAW_MAX_DEPTH)
+	if (st->depth < DRAW_MAX_DEPTH && st->tagged)
 		cairo_tag_end(cr, st->stack[st->depth]);
 }
 
@@ -291,6 +297,7 @@ draw_piece(cairo_t *cr, struct draw_state *ctx,
 	if (first)
 		for (size_t t = 0; t < it->nopen; t++)
 			draw_open(cr, ctx, it->open_tags[t]);
+	tagged = tagged && ctx->tagged;	/* no tags on a sheet, SVG, PNG */
 	if (tagged && (first || pc->line_from > 0))
 		cairo_tag_begin(cr, tag, NULL);
 	switch (it->kind) {
@@ -373,6 +380,7 @@ draw_state_init(struct draw_state *st, const struct layout *lo,
 	st->content_x = lo->theme.margin_left;
 	st->content_y = lo->theme.margin_top;
 	st->grayscale = grayscale;
+	st->tagged = true;
 }
 
 void

@@ -21,12 +21,15 @@ struct draw_state {
 	const struct theme *theme;
 	double content_x, content_y;
 	bool grayscale;
+	/* Structure tags, links and destinations: PDF pages only — a
+	 * handout sheet, SVG or PNG draws none (set after init). */
+	bool tagged;
 	const char *stack[DRAW_MAX_DEPTH];
 	size_t depth;
 	size_t next_piece;
 };
 
-/* Start drawing lo from its first page. */
+/* Start drawing lo from its first page, tagged. */
 void draw_state_init(struct draw_state *st, const struct layout *lo,
     bool grayscale);
 /* Paint page (0-based; pages are drawn in order) of st's layout on cr. */

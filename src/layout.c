@@ -88,9 +88,23 @@ attr_add(PangoAttrList *al, PangoAttribute *a, const struct span *s)
 	pango_attr_list_insert(al, a);
 }
 
+/* The link colour as a Pango attribute: its luma in greyscale, since
+ * Pango's colour overrides the grey draw.c sets. */
+static PangoAttribute *
+layout_link_color(bool grayscale)
+{
+	static const double c[3] = THEME_LINK;
+	double r = c[0], g = c[1], b = c[2];
+
+	if (grayscale)
+		r = g = b = theme_luma(c[0], c[1], c[2]);
+	return pango_attr_foreground_new((guint16)(r * 65535 + 0.5),
+	    (guint16)(g * 65535 + 0.5), (guint16)(b * 65535 + 0.5));
+}
+
 /* Inline styles of r as Pango attributes. */
 static PangoAttrList *
-layout_attrs(const struct rich *r, double size)
+layout_attrs(const struct rich *r, double size, bool grayscale)
 {
 	PangoAttrList *al = pango_attr_list_new();
 
@@ -108,8 +122,7 @@ layout_attrs(const struct rich *r, double size)
 			    pango_units(size * 0.88)), s);
 		}
 		if (s->style & SPAN_LINK) {
-			attr_add(al, pango_attr_foreground_new(0x1a1a,
-			    0x5a5a, 0xa0a0), s);
+			attr_add(al, layout_link_color(grayscale), s);
 			attr_add(al, pango_attr_underline_new(
 			    PANGO_UNDERLINE_SINGLE), s);
 		}
@@ -143,7 +156,8 @@ layout_text(struct layout *lo, const struct rich *r, const char *plain,
 	pango_layout_set_justify(pl, st->justify);
 	if (st->spacing > 0)
 		pango_layout_set_line_spacing(pl, (float)st->spacing);
-	al = r ? layout_attrs(r, st->size) : pango_attr_list_new();
+	al = r ? layout_attrs(r, st->size, lo->doc->fm.grayscale) :
+	    pango_attr_list_new();
 	pango_layout_set_text(pl, r ? r->text : plain, -1);
 	/* Pango (1.44+) adds a hyphen where it has to break inside a word;
 	 * a Vietnamese syllable is never split with one (DESIGN: lang). */
@@ -650,6 +664,7 @@ layout_title_block(struct layout *lo)
 		st.bold = false;
 		it = flow_text(lo, &w, ROLE_TITLE, NULL, NULL, meta, &st);
 		it->muted = true;
+		it->pad_top = 5;	/* apart from a subtitle's last line */
 		flow_measure_lines(it);
 		free(meta);
 		free(date);

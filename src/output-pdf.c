@@ -104,19 +104,26 @@ output_outline(cairo_surface_t *s, const struct layout *lo)
 	}
 }
 
+/* A handout sheet holds pieces of several pages, so marked content and
+ * link rectangles would not match the page they name: sheets are drawn
+ * untagged, without links, destinations or outline (the plain PDF keeps
+ * them); cairo 1.16's damaged-xref trap needs links and tags together. */
 static bool
 output_draw(cairo_surface_t *s, const struct layout *lo,
-    const struct output_options *opt)
+    const struct output_options *opt, const struct handout *h)
 {
 	cairo_t *cr = cairo_create(s);
 	struct draw_state st;
+	size_t nsheets = handout_sheets(h, lo->pages.npages);
 	bool ok;
 
 	draw_state_init(&st, lo, opt->grayscale);
-	cairo_tag_begin(cr, "Document", NULL);
-	for (size_t p = 0; p < lo->pages.npages; p++) {
-		draw_page(cr, &st, p);
-		if (p + 1 == lo->pages.npages)
+	st.tagged = h->n == 1;
+	if (st.tagged)
+		cairo_tag_begin(cr, "Document", NULL);
+	for (size_t p = 0; p < nsheets; p++) {
+		handout_draw_sheet(cr, &st, h, p);
+		if (st.tagged && p + 1 == nsheets)
 			cairo_tag_end(cr, "Document");
 		cairo_show_page(cr);
 		if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
@@ -134,16 +141,19 @@ output_pdf(const struct layout *lo, const char *path,
     const struct output_options *opt, struct diags *d)
 {
 	struct atomic_file af;
+	struct handout plain;
+	const struct handout *h = output_handout(lo, opt, &plain);
 	cairo_surface_t *s;
 	cairo_status_t status;
 
 	if (!atomic_open(&af, path, d))
 		return false;
 	s = cairo_pdf_surface_create_for_stream(output_write, &af,
-	    lo->theme.page_w, lo->theme.page_h);
+	    h->sheet_w, h->sheet_h);
 	output_metadata(s, lo->doc);
-	output_outline(s, lo);
-	if (!output_draw(s, lo, opt))
+	if (h->n == 1)
+		output_outline(s, lo);
+	if (!output_draw(s, lo, opt, h))
 		diag_error(d, srcpos_at(path, 0, 0), "drawing failed: %s",
 		    cairo_status_to_string(cairo_surface_status(s)));
 	cairo_surface_finish(s);

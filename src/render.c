@@ -1,4 +1,4 @@
-/* render: report → document → layout → output file, for one report. */
+/* render: report → document → layout → output file(s), for one report. */
 #include "render.h"
 
 #include <stdlib.h>
@@ -6,10 +6,14 @@
 
 #include "deps.h"
 #include "fontuse.h"
+#include "frontmatter.h"
+#include "handout.h"
 #include "layout.h"
 #include "output.h"
 #include "report.h"
 #include "xmalloc.h"
+
+#define RENDER_HANDOUT_PAD 16.0	/* white kept around a page's ink */
 
 char *
 render_default_output(const char *report, const char *dir, const char *ext)
@@ -27,6 +31,22 @@ render_default_output(const char *report, const char *dir, const char *ext)
 	dlen = strlen(dir);
 	return xasprintf("%s%s%.*s.%s", dir, dlen && dir[dlen - 1] == '/' ?
 	    "" : "/", (int)stem, base, ext);
+}
+
+/* job->format, where NULL (a caller that predates it) means PDF. */
+static bool
+render_is(const struct render_job *job, const char *format)
+{
+	return job->format && strcmp(job->format, format) == 0;
+}
+
+/* The Make target of a render: the output, or its first page file. */
+static char *
+render_target(const struct render_job *job)
+{
+	if (render_is(job, "svg") || render_is(job, "png"))
+		return output_page_path(job->out, job->format, 0);
+	return xstrdup(job->out);
 }
 
 /* The files read: the document's inputs (report, data), then the fonts
@@ -57,14 +77,16 @@ render_keep_inputs(struct render_result *res, const char *const *inputs,
 }
 
 /* report_load, and on failure the files it read (at least the report)
- * into res, so a watcher knows what to wait for. */
+ * into res, so a watcher knows what to wait for.  In a handout --paper
+ * names the sheet, not the pages. */
 static struct doc *
 render_load(const struct render_job *job, struct render_result *res,
     struct diags *d)
 {
 	char **failed = NULL;
 	size_t nfailed = 0;
-	struct report_options ropt = { job->paper, job->grayscale };
+	struct report_options ropt = { job->handout ? NULL : job->paper,
+	    job->grayscale };
 	struct doc *doc = report_load_inputs(job->report, &ropt, &failed,
 	    &nfailed, d);
 
@@ -83,22 +105,73 @@ render_load(const struct render_job *job, struct render_result *res,
 	return doc;
 }
 
+/* A handout's sheets: --paper, else A4, turned to suit n (the pages keep
+ * the report's own paper). */
+static bool
+render_handout(const struct render_job *job, const struct layout *lo,
+    struct handout *sheets, struct diags *d)
+{
+	enum paper paper = PAPER_A4;
+	struct handout_box shown;
+	int orient;
+	double w, h;
+
+	if (job->paper && !frontmatter_paper(job->paper, &paper, &orient)) {
+		diag_error(d, srcpos_at(NULL, 0, 0), "--paper: unknown paper "
+		    "\"%s\" (A4, A5 or Letter)", job->paper);
+		return false;
+	}
+	theme_paper_size(paper, handout_sheet_landscape(job->handout,
+	    lo->theme.page_w > lo->theme.page_h), &w, &h);
+	/* The sheet has margins of its own: show each page's ink, not its
+	 * white margins, and the type grows by a tenth on a 4-up sheet. */
+	theme_ink_box(&lo->theme, RENDER_HANDOUT_PAD, &shown.x, &shown.y,
+	    &shown.w, &shown.h);
+	if (!handout_init(sheets, job->handout, &shown, w, h)) {
+		diag_error(d, srcpos_at(NULL, 0, 0), "--handout takes 2 or 4");
+		return false;
+	}
+	return true;
+}
+
+/* The output file(s) of job->format from lo. */
+static bool
+render_output(const struct render_job *job, const struct layout *lo,
+    const struct output_options *opt, struct diags *d)
+{
+	if (render_is(job, "svg"))
+		return output_svg(lo, job->out, opt, d);
+	if (render_is(job, "png"))
+		return output_png(lo, job->out, opt, d);
+	return output_pdf(lo, job->out, opt, d);
+}
+
 /* Lay out and draw doc, recording the fonts used into fu. */
 static bool
 render_draw(const struct render_job *job, const struct doc *doc,
     struct fontuse *fu, struct render_result *res, struct diags *d)
 {
-	struct output_options oopt = { job->grayscale || doc->fm.grayscale,
-	    job->progress, job->progress_ctx };
+	struct output_options oopt = {
+		.grayscale = job->grayscale || doc->fm.grayscale,
+		.page_done = job->progress,
+		.page_ctx = job->progress_ctx,
+		.dpi = job->dpi,
+	};
+	struct handout sheets;
 	struct layout lo;
 	bool ok;
 
 	layout_build(&lo, doc, d);
 	if (res)
 		res->pages = lo.pages.npages;
-	fontuse_attach(fu, lo.pango);
-	ok = output_pdf(&lo, job->out, &oopt, d);
-	fontuse_detach(lo.pango);
+	ok = !job->handout || render_handout(job, &lo, &sheets, d);
+	if (ok && job->handout)
+		oopt.handout = &sheets;
+	if (ok) {
+		fontuse_attach(fu, lo.pango);
+		ok = render_output(job, &lo, &oopt, d);
+		fontuse_detach(lo.pango);
+	}
 	layout_release(&lo);
 	return ok;
 }
@@ -110,6 +183,7 @@ render_report(const struct render_job *job, struct render_result *res,
 	struct fontuse fu;
 	struct doc *doc;
 	const char **inputs;
+	char *target;
 	size_t n;
 	bool ok;
 
@@ -125,8 +199,11 @@ render_report(const struct render_job *job, struct render_result *res,
 		render_keep_inputs(res, inputs, n);
 	/* A failed render keeps its old rule: make retries it anyway, since
 	 * the target was not updated. */
-	if (ok && job->depfile)
-		ok = deps_write(job->depfile, job->out, inputs, n, d);
+	if (ok && job->depfile) {
+		target = render_target(job);
+		ok = deps_write(job->depfile, target, inputs, n, d);
+		free(target);
+	}
 	free(inputs);
 	fontuse_release(&fu);
 	doc_free(doc);

@@ -10,12 +10,13 @@
 
 struct render_job {
 	const char *report;	/* the report file */
-	const char *out;	/* the output file */
-	const char *format;	/* "pdf" */
+	const char *out;	/* the output file; for svg and png the
+				 * name output_page_path numbers */
+	const char *format;	/* "pdf", "svg" or "png" */
 	int handout;		/* 0, 2 or 4 */
 	bool grayscale;
-	const char *paper;	/* override, or NULL */
-	int dpi;
+	const char *paper;	/* override, or NULL; a handout's sheet */
+	int dpi;		/* png; 0 for the default */
 	const char *depfile;	/* or NULL */
 	/* Called (may be NULL) after each page is drawn, for progress bars:
 	 * pages done so far and the total. */

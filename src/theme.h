@@ -21,8 +21,29 @@ struct theme {
 	double indent;		/* list and quote indent */
 };
 
+/* The page palette in sRGB (0..1), one place for draw.c and layout.c.  It
+ * must survive a greyscale printer: tests/unit/check-theme.c holds the
+ * luma spacing these keep (text readable, rules visible, links apart from
+ * body text). */
+#define THEME_INK	{ 0.10, 0.10, 0.11 }	/* body text */
+#define THEME_MUTED	{ 0.36, 0.38, 0.40 }	/* furniture, secondary */
+#define THEME_HAIRLINE	{ 0.75, 0.76, 0.78 }	/* rules, quote bars */
+#define THEME_ACCENT	{ 0.09, 0.27, 0.45 }	/* the title rule */
+#define THEME_SHADE	{ 0.95, 0.95, 0.96 }	/* code and header grounds */
+#define THEME_LINK	{ 0.10, 0.35, 0.63 }	/* link text */
+
+/* Rec. 709 luma of an sRGB colour: the grey a greyscale printer keeps. */
+double theme_luma(double r, double g, double b);
+/* Width and height in points of paper, turned when landscape. */
+void theme_paper_size(enum paper paper, bool landscape, double *w,
+    double *h);
 /* The theme for paper (portrait unless landscape). */
 void theme_for_paper(struct theme *t, enum paper paper, bool landscape);
+/* The part of the page that carries ink — content, running header and
+ * footer — grown by pad on every side and kept inside the page: what a
+ * handout shows of each page. */
+void theme_ink_box(const struct theme *t, double pad, double *x, double *y,
+    double *w, double *h);
 /* Width and height of the content area. */
 double theme_content_width(const struct theme *t);
 double theme_content_height(const struct theme *t);
