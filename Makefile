@@ -19,6 +19,7 @@ LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 BUILD   ?= build
+DEPS_STAMP = $(BUILD)/.deps-installed
 OUT     := out
 
 # Debian packages: to build, and (poppler-utils, qpdf) to test the PDFs.
@@ -53,17 +54,23 @@ REPORTS    := $(wildcard reports/*.md)
 PDFS       := $(REPORTS:reports/%.md=$(OUT)/%.pdf)
 
 .PHONY: all deps check unit e2e bench install clean
-all: deps $(BUILD)/figpress $(PDFS) $(OUT)/briefing-handout.pdf \
+all: $(DEPS_STAMP) $(BUILD)/figpress $(PDFS) $(OUT)/briefing-handout.pdf \
      $(OUT)/briefing-page1.png
 
+# `make deps` checks every time; builds use a stamp, so `make -q` can tell
+# that nothing is left to do.
 deps:
 	@sh .ci/install-deps $(DEB_PKGS)
 
-$(BUILD)/figpress: $(LIB_OBJS) $(MAIN_OBJ) | deps
+$(DEPS_STAMP): Makefile .ci/install-deps
+	@sh .ci/install-deps $(DEB_PKGS)
+	@mkdir -p $(@D) && touch $@
+
+$(BUILD)/figpress: $(LIB_OBJS) $(MAIN_OBJ) | $(DEPS_STAMP)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/%.o: src/%.c | deps
+$(BUILD)/%.o: src/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
@@ -82,7 +89,7 @@ $(OUT)/briefing-page1.png: $(OUT)/briefing.pdf
 	pdftoppm -r 60 -png -f 1 -l 1 -singlefile $< $(OUT)/briefing-page1
 
 # --- tests ------------------------------------------------------------------
-$(BUILD)/unit/%.o: tests/unit/%.c | deps
+$(BUILD)/unit/%.o: tests/unit/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Isrc \
@@ -95,7 +102,7 @@ $(BUILD)/unit/suites.h: $(UNIT_SRCS) Makefile
 	@for f in $(UNIT_SRCS); do n=$$(basename $$f .c | sed 's/^check-//; s/-/_/g'); \
 	  echo "SUITE($$n)"; done > $@
 
-$(BUILD)/unit/runner.o: tests/unit/runner.c $(BUILD)/unit/suites.h | deps
+$(BUILD)/unit/runner.o: tests/unit/runner.c $(BUILD)/unit/suites.h | $(DEPS_STAMP)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -I$(BUILD)/unit -Isrc \
 	  $(shell pkg-config --cflags check) -c -o $@ $<
@@ -104,11 +111,11 @@ $(BUILD)/check-units: $(BUILD)/unit/runner.o $(UNIT_OBJS) $(LIB_OBJS)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
 
-check: deps $(BUILD)/figpress $(BUILD)/check-units
+check: $(DEPS_STAMP) $(BUILD)/figpress $(BUILD)/check-units
 	FIGPRESS_FONTS=$(CURDIR)/fonts $(BUILD)/check-units
 	FIGPRESS=$(CURDIR)/$(BUILD)/figpress sh tests/e2e/run.sh
 
-bench: deps
+bench: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory BUILD=build/bench OPT=-O2 \
 	  build/bench/figpress
 	@sh tests/bench/run.sh build/bench/figpress
