@@ -60,16 +60,49 @@ utf8_count(const char *s, size_t len)
 	return count;
 }
 
+/* GLib composes in place by shifting the rest of its buffer at every
+ * composed pair, which is quadratic in the length: 10 MB of Vietnamese
+ * never finished.  A space or newline composes with nothing and is a
+ * starter (canonical order never moves marks across it), so text cut just
+ * after one normalises piece by piece to the same result. */
+#define UTF8_NFC_CHUNK 4096
+
+static size_t
+utf8_nfc_cut(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len <= UTF8_NFC_CHUNK)
+		return len;
+	for (i = UTF8_NFC_CHUNK; i < len; i++)
+		if (s[i - 1] == ' ' || s[i - 1] == '\n')
+			return i;
+	return len;
+}
+
 char *
 utf8_nfc(const char *s, size_t len)
 {
-	gchar *g = g_utf8_normalize(s, (gssize)len, G_NORMALIZE_NFC);
-	char *r;
+	/* NFC never grows text by much; the buffer grows if it does. */
+	size_t cap = len + len / 8 + 16, used = 0;
+	char *r = xmalloc(cap);
 
-	if (g == NULL)		/* invalid input: caller validated; be safe */
-		return xstrndup(s, len);
-	r = xstrdup(g);
-	g_free(g);
+	while (len > 0) {
+		size_t n = utf8_nfc_cut(s, len);
+		gchar *g = g_utf8_normalize(s, (gssize)n, G_NORMALIZE_NFC);
+		const char *piece = g ? g : s;	/* invalid: caller validated */
+		size_t m = g ? strlen(g) : n;
+		if (used + m + 1 > cap) {
+			cap = (used + m + 1) * 2;
+			r = xreallocarray(r, cap, 1);
+		}
+		memcpy(r + used, piece, m);
+		used += m;
+		g_free(g);
+		s += n;
+		len -= n;
+	}
+	r[used] = '\0';
 	return r;
 }
 
