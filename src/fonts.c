@@ -133,6 +133,10 @@ fonts_init(const char *argv0, struct diags *d)
 	for (size_t i = 0; i < fonts.nfiles; i++)
 		FcConfigAppFontAddFile(fonts.config,
 		    (const FcChar8 *)fonts.files[i]);
+	/* Pango starts a thread that calls FcInit(), which parses the
+	 * system configuration and font caches (a sixth of a one-page
+	 * render) unless a current configuration exists: make it ours. */
+	FcConfigSetCurrent(fonts.config);
 	fonts.fontmap = pango_cairo_font_map_new_for_font_type(
 	    CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts.fontmap),

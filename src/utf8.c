@@ -80,9 +80,42 @@ utf8_nfc_cut(const char *s, size_t len)
 	return len;
 }
 
+/* Code points that are NFC whatever surrounds them: starters that never
+ * compose with what precedes them and are not excluded from composition.
+ * Latin (with Vietnamese's precomposed letters) and common punctuation;
+ * anything else, combining marks above all, takes GLib's way. */
+static bool
+utf8_nfc_stable(uint32_t c)
+{
+	return c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF) ||
+	    (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+	    (c >= 0x20A0 && c <= 0x20C0);
+}
+
+/* True when s is NFC already: every character stable (the usual case,
+ * and far cheaper to check than to normalise). */
+static bool
+utf8_is_nfc(const char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!utf8_nfc_stable(utf8_decode(s + i, len - i, &n)))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
 char *
 utf8_nfc(const char *s, size_t len)
 {
+	if (utf8_is_nfc(s, len))
+		return xstrndup(s, len);
 	/* NFC never grows text by much; the buffer grows if it does. */
 	size_t cap = len + len / 8 + 16, used = 0;
 	char *r = xmalloc(cap);
