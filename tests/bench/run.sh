@@ -85,28 +85,31 @@ row() {
 	}'
 }
 
-render() {	# render NAME RUNS: report.md of a workload into out.pdf
-	measure "$1" "$2" "$fig" render "$work/$1/report.md" \
-	    -o "$work/$1/out.pdf"
-}
-
-floor() {	# floor NAME RUNS: the floor of a generated briefing
-	measure "$1.floor" "$2" "$bin/floor" "$work/$1/floor.tsv" \
-	    "$work/$1/floor.pdf"
+# versus NAME RUNS: figpress and the floor on a generated briefing, run
+# in turns so that both see the same load on a shared machine.
+versus() {
+	name=$1 runs=$2
+	[ "${BENCH_QUICK:-0}" = 1 ] && runs=1
+	: > "$work/$name.times"
+	: > "$work/$name.floor.times"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		"$bin/rss" "$fig" render "$work/$name/report.md" \
+		    -o "$work/$name/out.pdf" >> "$work/$name.times"
+		"$bin/rss" "$bin/floor" "$work/$name/floor.tsv" \
+		    "$work/$name/floor.pdf" >> "$work/$name.floor.times"
+		i=$((i + 1))
+	done
 }
 
 start=$(date +%s)
 gen
 measure briefing 11 "$fig" render "$work/briefing/reports/briefing.md" \
     -o "$work/briefing/out.pdf"
-for w in briefing-100 briefing-100-diff; do
-	render "$w" 7
-	floor "$w" 7
-done
-for w in briefing-1000 briefing-1000-diff; do
-	render "$w" 3
-	floor "$w" 3
-done
+versus briefing-100 7
+versus briefing-100-diff 7
+versus briefing-1000 3
+versus briefing-1000-diff 3
 measure table-20k 3 "$fig" render "$work/table-20k/report.md" \
     -o "$work/table-20k/out.pdf"
 measure extract-10mb 3 "$fig" extract "$work/prose-10mb.txt"
