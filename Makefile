@@ -115,10 +115,21 @@ check: $(DEPS_STAMP) $(BUILD)/figpress $(BUILD)/check-units
 	FIGPRESS_FONTS=$(CURDIR)/fonts $(BUILD)/check-units
 	FIGPRESS=$(CURDIR)/$(BUILD)/figpress sh tests/e2e/run.sh
 
+# Benchmarks (never part of check): an optimised build in build/bench, the
+# RSS-measuring runner and the Cairo-only floor beside it.
 bench: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory BUILD=build/bench OPT=-O2 \
-	  build/bench/figpress
+	  build/bench/figpress build/bench/rss build/bench/floor
 	@sh tests/bench/run.sh build/bench/figpress
+
+$(BUILD)/rss: tests/bench/rss.c
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $<
+
+$(BUILD)/floor: tests/bench/floor.c $(BUILD)/fonts.o $(BUILD)/xmalloc.o \
+    $(BUILD)/diag.o
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
 
 install: $(BUILD)/figpress
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/figpress/fonts \

@@ -145,9 +145,10 @@ fonts_init(const char *argv0, struct diags *d)
 	for (size_t i = 0; i < fonts.nfiles; i++)
 		FcConfigAppFontAddFile(fonts.config,
 		    (const FcChar8 *)fonts.files[i]);
-	/* Cairo's FreeType backend and Pango consult fontconfig's current
-	 * configuration too; left unset, fontconfig would build the system
-	 * one on first use — the very scan this module exists to avoid. */
+	/* Cairo's FreeType backend and Pango (whose start-up thread calls
+	 * FcInit()) consult fontconfig's current configuration; left unset,
+	 * fontconfig would parse the system one and scan its fonts — the
+	 * very cost this module exists to avoid. */
 	FcConfigSetCurrent(fonts.config);
 	fonts.fontmap = pango_cairo_font_map_new_for_font_type(
 	    CAIRO_FONT_TYPE_FT);

@@ -9,6 +9,7 @@
 
 #include "fonts.h"
 #include "measure.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 /* Nesting of lists and quotes deeper than this is set at this depth (the
@@ -140,7 +141,7 @@ struct text_style {
 };
 
 static PangoLayout *
-layout_text(struct layout *lo, const struct rich *r, const char *plain,
+layout_text_new(struct layout *lo, const struct rich *r, const char *plain,
     const struct text_style *st, double width)
 {
 	PangoLayout *pl = pango_layout_new(lo->pango);
@@ -239,6 +240,45 @@ layout_warn_missing(struct layout *lo)
 	    "(%zu character%s without a glyph in the report)", name,
 	    lo->nmissing, lo->nmissing == 1 ? "" : "s");
 	free(name);
+}
+
+/* Everything that shapes a text: style, width, spans and the text. */
+static char *
+layout_text_key(const struct rich *r, const char *plain,
+    const struct text_style *st, double width)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb, 0);
+	/* Only consistent within the process, so any locale will do. */
+	strbuf_printf(&sb, "%s %.9g %d %.9g %d %d %.9g|", st->family,
+	    st->size, st->bold, st->spacing, st->justify, (int)st->align,
+	    width);
+	for (size_t i = 0; r && i < r->nspans; i++)
+		strbuf_printf(&sb, "%zu %zu %u,", r->spans[i].start,
+		    r->spans[i].end, r->spans[i].style);
+	strbuf_puts(&sb, r ? "|r|" : "|p|");
+	strbuf_puts(&sb, r ? r->text : plain);
+	return strbuf_detach(&sb);
+}
+
+/* A text set alike a second time (a repeated paragraph, caption or
+ * marker) shares the first one's layout: shaped once, held once.  The
+ * caller gets its own reference and must not change the layout. */
+static PangoLayout *
+layout_text(struct layout *lo, const struct rich *r, const char *plain,
+    const struct text_style *st, double width)
+{
+	char *key = layout_text_key(r, plain, st, width);
+	PangoLayout *pl = g_hash_table_lookup(lo->shared, key);
+
+	if (pl) {
+		free(key);
+		return g_object_ref(pl);
+	}
+	pl = layout_text_new(lo, r, plain, st, width);
+	g_hash_table_insert(lo->shared, key, g_object_ref(pl));
+	return pl;
 }
 
 /* Line bottoms of a text item for the paginator. */
@@ -340,6 +380,10 @@ layout_code(struct layout *lo, const struct block *b, struct walk *w)
 
 	inner.x += 6;
 	it = flow_text(lo, &inner, ROLE_CODE, b, NULL, b->text.text, &st);
+	/* Code wraps anywhere: a layout of its own, since shared ones must
+	 * not change (the shared one is not shaped yet, so this is cheap). */
+	g_object_unref(it->layout);
+	it->layout = layout_text_new(lo, NULL, b->text.text, &st, it->width);
 	pango_layout_set_wrap(it->layout, PANGO_WRAP_CHAR);
 	pango_layout_set_width(it->layout, pango_units(it->width - 6));
 	it->shaded = true;
@@ -452,7 +496,6 @@ text_natural_width(struct layout *lo, const struct rich *r,
 	PangoLayout *pl = layout_text(lo, r, NULL, st, -1);
 	PangoRectangle logical;
 
-	pango_layout_set_width(pl, -1);
 	pango_layout_get_extents(pl, NULL, &logical);
 	g_object_unref(pl);
 	return layout_pt(logical.width);
@@ -725,6 +768,8 @@ layout_build(struct layout *lo, const struct doc *doc, struct diags *d)
 	lo->diags = d;
 	theme_for_paper(&lo->theme, doc->fm.paper, doc->fm.landscape);
 	lo->pango = fonts_context(doc->fm.lang);
+	lo->shared = g_hash_table_new_full(g_str_hash, g_str_equal, free,
+	    g_object_unref);
 	layout_title_block(lo);
 	layout_blocks(lo, doc->blocks, doc->nblocks, &w);
 	layout_warn_missing(lo);
@@ -760,7 +805,11 @@ layout_release(struct layout *lo)
 	free(lo->items);
 	free(lo->pg);
 	paginate_release(&lo->pages);
-	if (lo->pango)
+	if (lo->shared)
+		g_hash_table_destroy(lo->shared);
+	if (lo->pango) {
+		measure_chart_forget(lo->pango);
 		g_object_unref(lo->pango);
+	}
 	memset(lo, 0, sizeof *lo);
 }

@@ -76,6 +76,7 @@ struct layout {
 	const struct doc *doc;	/* lent */
 	struct theme theme;
 	PangoContext *pango;	/* owned */
+	GHashTable *shared;	/* text key → PangoLayout, see layout.c */
 	struct flow_item *items;
 	size_t nitems;
 	struct pg_item *pg;	/* paginator view of items */

@@ -18,8 +18,53 @@ measure_chart_font(double size, bool bold)
 	return fd;
 }
 
-PangoLayout *
-measure_chart_layout(PangoContext *pc, const char *text, double size,
+/* Chart texts are set twice (measured in layout, shown in draw) and many
+ * repeat from chart to chart (ticks, categories, the probe "Ag"), so the
+ * layouts live in a cache on the Pango context, bounded by count: two
+ * generations, the older dropped whole when the younger fills. */
+#define MEASURE_CACHE_KEY "figpress-measure-chart-cache"
+#define MEASURE_CACHE_GENERATION 1024
+
+struct measure_cache {
+	GHashTable *young;	/* key → PangoLayout, both owned */
+	GHashTable *old;
+};
+
+static GHashTable *
+measure_cache_table(void)
+{
+	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_object_unref);
+}
+
+static void
+measure_cache_free(void *p)
+{
+	struct measure_cache *c = p;
+
+	g_hash_table_destroy(c->young);
+	g_hash_table_destroy(c->old);
+	g_free(c);
+}
+
+static struct measure_cache *
+measure_cache_of(PangoContext *pc)
+{
+	struct measure_cache *c = g_object_get_data(G_OBJECT(pc),
+	    MEASURE_CACHE_KEY);
+
+	if (c == NULL) {
+		c = g_new0(struct measure_cache, 1);
+		c->young = measure_cache_table();
+		c->old = measure_cache_table();
+		g_object_set_data_full(G_OBJECT(pc), MEASURE_CACHE_KEY, c,
+		    measure_cache_free);
+	}
+	return c;
+}
+
+static PangoLayout *
+measure_chart_new_layout(PangoContext *pc, const char *text, double size,
     bool bold, double wrap, int align)
 {
 	PangoLayout *layout = pango_layout_new(pc);
@@ -35,6 +80,42 @@ measure_chart_layout(PangoContext *pc, const char *text, double size,
 	    align > 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
 	pango_layout_set_text(layout, text, -1);
 	return layout;
+}
+
+PangoLayout *
+measure_chart_layout(PangoContext *pc, const char *text, double size,
+    bool bold, double wrap, int align)
+{
+	struct measure_cache *c = measure_cache_of(pc);
+	/* The key only has to be consistent within the process. */
+	char *key = g_strdup_printf("%.9g %d %.9g %d %s", size, bold,
+	    wrap > 0 ? wrap : 0, align < 0 ? -1 : align > 0, text);
+	PangoLayout *layout = g_hash_table_lookup(c->young, key);
+
+	if (layout) {
+		g_free(key);
+		return g_object_ref(layout);
+	}
+	layout = g_hash_table_lookup(c->old, key);
+	if (layout)
+		g_object_ref(layout);	/* promoted from the old generation */
+	else
+		layout = measure_chart_new_layout(pc, text, size, bold, wrap,
+		    align);
+	if (g_hash_table_size(c->young) >= MEASURE_CACHE_GENERATION) {
+		g_hash_table_destroy(c->old);
+		c->old = c->young;
+		c->young = measure_cache_table();
+	}
+	g_hash_table_insert(c->young, key, g_object_ref(layout));
+	return layout;
+}
+
+void
+measure_chart_forget(PangoContext *pc)
+{
+	/* The cached layouts hold the context: drop them to let it go. */
+	g_object_set_data(G_OBJECT(pc), MEASURE_CACHE_KEY, NULL);
 }
 
 void

@@ -15,9 +15,14 @@ PangoFontDescription *measure_chart_font(double size, bool bold);
 void measure_chart_init(struct chart_measure *m, PangoContext *pc);
 /* A layout of text set the way charts set it: the sans at size points,
  * wrapped at wrap points (<= 0: one line), aligned -1 left, 0 centre,
- * 1 right within the wrap width.  Caller unrefs. */
+ * 1 right within the wrap width.  Caller unrefs; the layout is shared
+ * through a bounded cache on pc (measuring and drawing set each text once),
+ * so it must not be changed. */
 PangoLayout *measure_chart_layout(PangoContext *pc, const char *text,
     double size, bool bold, double wrap, int align);
+/* Drop pc's cache of chart layouts (they hold pc): call before the last
+ * unref of a context that measured charts. */
+void measure_chart_forget(PangoContext *pc);
 /* The logical box of layout in points: offset within the layout and size. */
 void measure_layout_box(PangoLayout *layout, double *x, double *y, double *w,
     double *h);

@@ -61,44 +61,83 @@ utf8_count(const char *s, size_t len)
 	return count;
 }
 
-/* GLib normalises a whole string at once in time that grows faster than
- * its length (minutes for 5 MB).  An ASCII character never composes with
- * what precedes it, so cutting just before one gives the same result in
- * pieces. */
+/* GLib composes in place by shifting the rest of its buffer at every
+ * composed pair, which is quadratic in the length: 10 MB of Vietnamese
+ * never finished.  A space or newline composes with nothing and is a
+ * starter (canonical order never moves marks across it), so text cut just
+ * after one normalises piece by piece to the same result. */
 #define UTF8_NFC_CHUNK 4096
 
-static void
-utf8_nfc_piece(struct strbuf *sb, const char *s, size_t len)
+static size_t
+utf8_nfc_cut(const char *s, size_t len)
 {
-	gchar *g = g_utf8_normalize(s, (gssize)len, G_NORMALIZE_NFC);
+	size_t i;
 
-	if (g == NULL) {	/* invalid input: caller validated; be safe */
-		strbuf_add(sb, s, len);
-		return;
+	if (len <= UTF8_NFC_CHUNK)
+		return len;
+	for (i = UTF8_NFC_CHUNK; i < len; i++)
+		if (s[i - 1] == ' ' || s[i - 1] == '\n')
+			return i;
+	return len;
+}
+
+/* Code points that are NFC whatever surrounds them: starters that never
+ * compose with what precedes them and are not excluded from composition.
+ * Latin (with Vietnamese's precomposed letters) and common punctuation;
+ * anything else, combining marks above all, takes GLib's way. */
+static bool
+utf8_nfc_stable(uint32_t c)
+{
+	return c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF) ||
+	    (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+	    (c >= 0x20A0 && c <= 0x20C0);
+}
+
+/* True when s is NFC already: every character stable (the usual case,
+ * and far cheaper to check than to normalise). */
+static bool
+utf8_is_nfc(const char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!utf8_nfc_stable(utf8_decode(s + i, len - i, &n)))
+			return false;
+		i += n;
 	}
-	strbuf_puts(sb, g);
-	g_free(g);
+	return true;
 }
 
 char *
 utf8_nfc(const char *s, size_t len)
 {
-	struct strbuf sb;
-	size_t start = 0;
+	if (utf8_is_nfc(s, len))
+		return xstrndup(s, len);
+	/* NFC never grows text by much; the buffer grows if it does. */
+	size_t cap = len + len / 8 + 16, used = 0;
+	char *r = xmalloc(cap);
 
-	strbuf_init(&sb, 0);
-	while (start < len) {
-		size_t cut = start + UTF8_NFC_CHUNK;
-		if (cut >= len) {
-			cut = len;
-		} else {
-			while (cut < len && ((unsigned char)s[cut] & 0x80))
-				cut++;
+	while (len > 0) {
+		size_t n = utf8_nfc_cut(s, len);
+		gchar *g = g_utf8_normalize(s, (gssize)n, G_NORMALIZE_NFC);
+		const char *piece = g ? g : s;	/* invalid: caller validated */
+		size_t m = g ? strlen(g) : n;
+		if (used + m + 1 > cap) {
+			cap = (used + m + 1) * 2;
+			r = xreallocarray(r, cap, 1);
 		}
-		utf8_nfc_piece(&sb, s + start, cut - start);
-		start = cut;
+		memcpy(r + used, piece, m);
+		used += m;
+		g_free(g);
+		s += n;
+		len -= n;
 	}
-	return strbuf_detach(&sb);
+	r[used] = '\0';
+	return r;
 }
 
 int
