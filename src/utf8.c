@@ -5,7 +5,6 @@
 #include <glib.h>
 #include <string.h>
 
-#include "strbuf.h"
 #include "xmalloc.h"
 
 bool
