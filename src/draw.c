@@ -115,13 +115,14 @@ draw_line_links(cairo_t *cr, const struct flow_item *it,
 	}
 }
 
-/* Lines [from, to) of a text item whose first line's top is at top. */
+/* Lines [from, to) of a text item (set as pl) whose first line's top is
+ * at top. */
 static void
 draw_text_lines(cairo_t *cr, const struct draw_state *ctx,
-    const struct flow_item *it, size_t from, size_t to, double x,
-    double top)
+    const struct flow_item *it, PangoLayout *pl, size_t from, size_t to,
+    double x, double top)
 {
-	PangoLayoutIter *iter = pango_layout_get_iter(it->layout);
+	PangoLayoutIter *iter = pango_layout_get_iter(pl);
 	size_t i = 0;
 	double origin = top - (from > 0 ? it->line_bottom[from - 1] -
 	    it->pad_top : 0);
@@ -165,6 +166,7 @@ draw_text_item(cairo_t *cr, const struct draw_state *ctx,
     double y)
 {
 	double top = y + (pc->line_from == 0 ? it->pad_top : 0);
+	PangoLayout *pl = layout_item_text(ctx->layout, it);
 
 	if (it->shaded) {
 		set_rgb(cr, ctx, shade);
@@ -183,32 +185,35 @@ draw_text_item(cairo_t *cr, const struct draw_state *ctx,
 	}
 	set_rgb(cr, ctx, it->muted ? muted : ink);
 	if (it->marker && pc->line_from == 0) {
-		PangoLayoutIter *iter = pango_layout_get_iter(it->layout);
+		PangoLayoutIter *iter = pango_layout_get_iter(pl);
+		PangoLayout *marker = layout_item_marker(ctx->layout, it);
 		double base = top + layout_pt(
 		    pango_layout_iter_get_baseline(iter));
 		pango_layout_iter_free(iter);
 		if (ctx->tagged)
 			cairo_tag_begin(cr, "Lbl", NULL);
 		cairo_move_to(cr, x - ctx->theme->indent, base);
-		fontuse_note(it->marker);
+		fontuse_note(marker);
 		pango_cairo_show_layout_line(cr,
-		    pango_layout_get_line_readonly(it->marker, 0));
+		    pango_layout_get_line_readonly(marker, 0));
 		if (ctx->tagged)
 			cairo_tag_end(cr, "Lbl");
+		g_object_unref(marker);
 	}
 	if (it->dest && pc->line_from == 0 && ctx->tagged) {
 		char *name = attr_escape(it->dest);
 		char *attr = xasprintf("name='%s'", name);
 		cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
-		draw_text_lines(cr, ctx, it, pc->line_from, pc->line_to, x,
-		    top);
+		draw_text_lines(cr, ctx, it, pl, pc->line_from, pc->line_to,
+		    x, top);
 		cairo_tag_end(cr, CAIRO_TAG_DEST);
 		free(attr);
 		free(name);
 	} else {
-		draw_text_lines(cr, ctx, it, pc->line_from, pc->line_to, x,
-		    top);
+		draw_text_lines(cr, ctx, it, pl, pc->line_from, pc->line_to,
+		    x, top);
 	}
+	g_object_unref(pl);
 }
 
 static void
@@ -225,13 +230,15 @@ draw_row(cairo_t *cr, const struct draw_state *ctx,
 	}
 	set_rgb(cr, ctx, ink);
 	for (size_t c = 0; c < it->table->ncols; c++) {
+		PangoLayout *pl = layout_item_cell(ctx->layout, it, c);
 		if (tagged)
 			cairo_tag_begin(cr, cell_tag, NULL);
 		cairo_move_to(cr, x + it->cell_x[c] + 5, y + it->pad_top);
-		fontuse_note(it->cells[c]);
-		pango_cairo_show_layout(cr, it->cells[c]);
+		fontuse_note(pl);
+		pango_cairo_show_layout(cr, pl);
 		if (tagged)
 			cairo_tag_end(cr, cell_tag);
+		g_object_unref(pl);
 	}
 	set_rgb(cr, ctx, it->header || it->last_row ? ink : hairline);
 	cairo_set_line_width(cr, it->header || it->last_row ? 0.8 : 0.4);

@@ -1,5 +1,6 @@
 /* layout: doc → measured flow items → pages.  All Pango measuring of the
- * document text happens here; drawing replays these layouts unchanged. */
+ * document text happens here; drawing sets each text again from what the
+ * item keeps (layout_item_text), so memory does not grow with the pages. */
 #include "layout.h"
 
 #include <math.h>
@@ -15,6 +16,19 @@
 /* Nesting of lists and quotes deeper than this is set at this depth (the
  * report reader refuses much deeper input). */
 #define LAYOUT_MAX_INDENT 8
+
+/* Identical texts share one layout while the shared set holds less text
+ * than this (a layout is some 30 times its text, plus a few KiB whatever
+ * its length: each entry counts LAYOUT_SHARED_ENTRY more); past it the set
+ * is emptied and starts again. */
+#define LAYOUT_SHARED_BUDGET (128 * 1024)
+#define LAYOUT_SHARED_ENTRY 512
+
+/* Text key → PangoLayout, and how much key text it holds. */
+struct layout_shared {
+	GHashTable *map;
+	size_t bytes;
+};
 
 struct walk {
 	double x;		/* indent of the current container */
@@ -131,17 +145,8 @@ layout_attrs(const struct rich *r, double size, bool grayscale)
 	return al;
 }
 
-struct text_style {
-	const char *family;
-	double size;
-	bool bold;
-	double spacing;		/* line-height factor, 0 for the font's */
-	bool justify;
-	PangoAlignment align;
-};
-
 static PangoLayout *
-layout_text_new(struct layout *lo, const struct rich *r, const char *plain,
+layout_text_new(const struct layout *lo, const struct rich *r, const char *plain,
     const struct text_style *st, double width)
 {
 	PangoLayout *pl = pango_layout_new(lo->pango);
@@ -152,7 +157,8 @@ layout_text_new(struct layout *lo, const struct rich *r, const char *plain,
 	pango_layout_set_font_description(pl, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_width(pl, pango_units(width));
-	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_wrap(pl, st->wrap_char ? PANGO_WRAP_CHAR :
+	    PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(pl, st->align);
 	pango_layout_set_justify(pl, st->justify);
 	if (st->spacing > 0)
@@ -251,9 +257,9 @@ layout_text_key(const struct rich *r, const char *plain,
 
 	strbuf_init(&sb, 0);
 	/* Only consistent within the process, so any locale will do. */
-	strbuf_printf(&sb, "%s %.9g %d %.9g %d %d %.9g|", st->family,
+	strbuf_printf(&sb, "%s %.9g %d %.9g %d %d %d %.9g|", st->family,
 	    st->size, st->bold, st->spacing, st->justify, (int)st->align,
-	    width);
+	    st->wrap_char, width);
 	for (size_t i = 0; r && i < r->nspans; i++)
 		strbuf_printf(&sb, "%zu %zu %u,", r->spans[i].start,
 		    r->spans[i].end, r->spans[i].style);
@@ -263,30 +269,66 @@ layout_text_key(const struct rich *r, const char *plain,
 }
 
 /* A text set alike a second time (a repeated paragraph, caption or
- * marker) shares the first one's layout: shaped once, held once.  The
- * caller gets its own reference and must not change the layout. */
+ * marker, or a paragraph drawn on two pages) shares the first one's
+ * layout: shaped once.  The set is bounded, so a long report's distinct
+ * texts are not all held.  The caller gets its own reference and must not
+ * change the layout. */
 static PangoLayout *
-layout_text(struct layout *lo, const struct rich *r, const char *plain,
-    const struct text_style *st, double width)
+layout_text(const struct layout *lo, const struct rich *r,
+    const char *plain, const struct text_style *st, double width)
 {
+	struct layout_shared *sh = lo->shared;
 	char *key = layout_text_key(r, plain, st, width);
-	PangoLayout *pl = g_hash_table_lookup(lo->shared, key);
+	PangoLayout *pl = g_hash_table_lookup(sh->map, key);
+	size_t len;
 
 	if (pl) {
 		free(key);
 		return g_object_ref(pl);
 	}
 	pl = layout_text_new(lo, r, plain, st, width);
-	g_hash_table_insert(lo->shared, key, g_object_ref(pl));
+	len = strlen(key) + LAYOUT_SHARED_ENTRY;
+	if (sh->bytes + len > LAYOUT_SHARED_BUDGET) {
+		g_hash_table_remove_all(sh->map);
+		sh->bytes = 0;
+	}
+	sh->bytes += len;
+	g_hash_table_insert(sh->map, key, g_object_ref(pl));
 	return pl;
 }
 
-/* Line bottoms of a text item for the paginator. */
-static void
-flow_measure_lines(struct flow_item *it)
+PangoLayout *
+layout_item_text(const struct layout *lo, const struct flow_item *it)
 {
-	PangoLayoutIter *iter = pango_layout_get_iter(it->layout);
-	size_t n = (size_t)pango_layout_get_line_count(it->layout);
+	return layout_text(lo, it->rich, it->plain, &it->style,
+	    it->text_width);
+}
+
+/* List markers are body text, unjustified, in the indent. */
+static struct text_style
+marker_style(const struct layout *lo)
+{
+	struct text_style st = { FONTS_SERIF, lo->theme.body_size, false,
+	    lo->theme.line_spacing, false, PANGO_ALIGN_LEFT, false };
+	return st;
+}
+
+PangoLayout *
+layout_item_marker(const struct layout *lo, const struct flow_item *it)
+{
+	struct text_style st = marker_style(lo);
+
+	if (it->marker == NULL)
+		return NULL;
+	return layout_text(lo, NULL, it->marker, &st, lo->theme.indent);
+}
+
+/* Line bottoms of a text item (laid out as pl) for the paginator. */
+static void
+flow_measure_lines(struct flow_item *it, PangoLayout *pl)
+{
+	PangoLayoutIter *iter = pango_layout_get_iter(pl);
+	size_t n = (size_t)pango_layout_get_line_count(pl);
 	size_t i = 0;
 	PangoRectangle ink, logical;
 
@@ -299,7 +341,7 @@ flow_measure_lines(struct flow_item *it)
 			it->line_bottom[i++] = it->pad_top + layout_pt(y1);
 	} while (pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);
-	pango_layout_get_extents(it->layout, &ink, &logical);
+	pango_layout_get_extents(pl, &ink, &logical);
 	if (n > 0)
 		it->line_bottom[n - 1] = it->pad_top + layout_pt(logical.height);
 }
@@ -314,9 +356,23 @@ flow_text(struct layout *lo, const struct walk *w, enum flow_role role,
 	it->x = w->x;
 	it->width = theme_content_width(&lo->theme) - w->x;
 	it->quote_depth = w->quote_depth;
-	it->layout = layout_text(lo, r, plain, st, it->width);
-	layout_check_glyphs(lo, it->layout, b ? b->line : 0);
+	it->rich = r;
+	it->plain = r ? NULL : xstrdup(plain);
+	it->style = *st;
+	it->text_width = it->width;
 	return it;
+}
+
+/* Set the text of it once for its glyph check and its lines (pad_top is
+ * known by now); the layout is then let go. */
+static void
+flow_measure(struct layout *lo, struct flow_item *it)
+{
+	PangoLayout *pl = layout_item_text(lo, it);
+
+	layout_check_glyphs(lo, pl, it->block ? it->block->line : 0);
+	flow_measure_lines(it, pl);
+	g_object_unref(pl);
 }
 
 static double
@@ -339,7 +395,7 @@ body_style(const struct layout *lo)
 {
 	struct text_style st = { FONTS_SERIF, lo->theme.body_size, false,
 	    lo->theme.line_spacing,
-	    lo->doc->fm.align == ALIGN_JUSTIFY, PANGO_ALIGN_LEFT };
+	    lo->doc->fm.align == ALIGN_JUSTIFY, PANGO_ALIGN_LEFT, false };
 	return st;
 }
 
@@ -348,7 +404,7 @@ layout_heading(struct layout *lo, const struct block *b, struct walk *w)
 {
 	int level = b->level < 1 ? 1 : b->level > 3 ? 3 : b->level;
 	struct text_style st = { FONTS_SANS, lo->theme.h_size[level], true,
-	    1.25, false, PANGO_ALIGN_LEFT };
+	    1.25, false, PANGO_ALIGN_LEFT, false };
 	struct flow_item *it = flow_text(lo, w, ROLE_H1 + level - 1, b,
 	    &b->text, NULL, &st);
 
@@ -356,7 +412,7 @@ layout_heading(struct layout *lo, const struct block *b, struct walk *w)
 	    lo->theme.h_size[level] * 0.7;
 	it->pad_bottom = lo->theme.para_gap * 0.6;
 	it->dest = b->id;
-	flow_measure_lines(it);
+	flow_measure(lo, it);
 }
 
 static void
@@ -367,29 +423,24 @@ layout_paragraph(struct layout *lo, const struct block *b, struct walk *w,
 	struct flow_item *it = flow_text(lo, w, role, b, &b->text, NULL, &st);
 
 	it->pad_bottom = lo->theme.para_gap;
-	flow_measure_lines(it);
+	flow_measure(lo, it);
 }
 
 static void
 layout_code(struct layout *lo, const struct block *b, struct walk *w)
 {
 	struct text_style st = { FONTS_MONO, lo->theme.body_size * 0.85,
-	    false, 1.3, false, PANGO_ALIGN_LEFT };
+	    false, 1.3, false, PANGO_ALIGN_LEFT, true };
 	struct walk inner = *w;
 	struct flow_item *it;
 
 	inner.x += 6;
 	it = flow_text(lo, &inner, ROLE_CODE, b, NULL, b->text.text, &st);
-	/* Code wraps anywhere: a layout of its own, since shared ones must
-	 * not change (the shared one is not shaped yet, so this is cheap). */
-	g_object_unref(it->layout);
-	it->layout = layout_text_new(lo, NULL, b->text.text, &st, it->width);
-	pango_layout_set_wrap(it->layout, PANGO_WRAP_CHAR);
-	pango_layout_set_width(it->layout, pango_units(it->width - 6));
+	it->text_width = it->width - 6;
 	it->shaded = true;
 	it->pad_top = 4;
 	it->pad_bottom = 4 + lo->theme.para_gap;
-	flow_measure_lines(it);
+	flow_measure(lo, it);
 }
 
 static char *
@@ -415,14 +466,11 @@ layout_list(struct layout *lo, const struct block *b, struct walk *w)
 		size_t first = lo->nitems;
 		layout_blocks(lo, item->children, item->nchildren, &inner);
 		if (lo->nitems > first) {
-			struct text_style st = body_style(lo);
-			char *m = list_marker_text(b, i);
-			st.justify = false;
-			lo->items[first].marker = layout_text(lo, NULL, m,
-			    &st, lo->theme.indent);
-			layout_check_glyphs(lo, lo->items[first].marker,
-			    item->line);
-			free(m);
+			PangoLayout *pl;
+			lo->items[first].marker = list_marker_text(b, i);
+			pl = layout_item_marker(lo, &lo->items[first]);
+			layout_check_glyphs(lo, pl, item->line);
+			g_object_unref(pl);
 		}
 		flow_wrap(lo, first, "LI");
 	}
@@ -508,7 +556,7 @@ table_widths(struct layout *lo, const struct doc_table *t, double avail,
     double *w)
 {
 	struct text_style st = { FONTS_SANS, lo->theme.table_size, true, 0,
-	    false, PANGO_ALIGN_LEFT };
+	    false, PANGO_ALIGN_LEFT, false };
 	double total = 0, fair = avail / (double)t->ncols;
 
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -547,6 +595,25 @@ cell_alignment(enum cell_align a)
 	    a == CELL_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
 }
 
+static struct text_style
+cell_style(const struct layout *lo, const struct flow_item *it, size_t c)
+{
+	struct text_style st = { FONTS_SANS, lo->theme.table_size,
+	    it->header, 1.2, false, cell_alignment(it->table->align[c]),
+	    false };
+	return st;
+}
+
+PangoLayout *
+layout_item_cell(const struct layout *lo, const struct flow_item *it,
+    size_t col)
+{
+	struct text_style st = cell_style(lo, it, col);
+
+	return layout_text(lo, &it->table->cells[it->row * it->table->ncols +
+	    col], NULL, &st, it->cell_w[col] - 2 * CELL_PAD_X);
+}
+
 static void
 layout_row(struct layout *lo, const struct block *b, const struct walk *w,
     size_t row, const double *widths)
@@ -561,22 +628,20 @@ layout_row(struct layout *lo, const struct block *b, const struct walk *w,
 	it->row = row;
 	it->header = row < t->nheader;
 	it->last_row = row + 1 == t->nrows;
-	it->cells = xcalloc(t->ncols, sizeof *it->cells);
 	it->cell_x = xcalloc(t->ncols, sizeof *it->cell_x);
 	it->cell_w = xcalloc(t->ncols, sizeof *it->cell_w);
 	for (size_t c = 0; c < t->ncols; c++) {
-		struct text_style st = { FONTS_SANS, lo->theme.table_size,
-		    it->header, 1.2, false, cell_alignment(t->align[c]) };
+		PangoLayout *pl;
 		PangoRectangle logical;
-		it->cells[c] = layout_text(lo, &t->cells[row * t->ncols + c],
-		    NULL, &st, widths[c] - 2 * CELL_PAD_X);
-		layout_check_glyphs(lo, it->cells[c], b->line);
-		pango_layout_get_extents(it->cells[c], NULL, &logical);
-		if (layout_pt(logical.height) > h)
-			h = layout_pt(logical.height);
 		it->cell_x[c] = x;
 		it->cell_w[c] = widths[c];
 		x += widths[c];
+		pl = layout_item_cell(lo, it, c);
+		layout_check_glyphs(lo, pl, b->line);
+		pango_layout_get_extents(pl, NULL, &logical);
+		if (layout_pt(logical.height) > h)
+			h = layout_pt(logical.height);
+		g_object_unref(pl);
 	}
 	it->pad_top = CELL_PAD_Y;
 	it->pad_bottom = CELL_PAD_Y;
@@ -590,14 +655,14 @@ layout_note(struct layout *lo, const struct walk *w, const struct block *b,
     const char *text)
 {
 	struct text_style st = { FONTS_SANS, lo->theme.small_size, false, 1.2,
-	    false, PANGO_ALIGN_LEFT };
+	    false, PANGO_ALIGN_LEFT, false };
 	struct flow_item *it = flow_text(lo, w, ROLE_CAPTION, b, NULL, text,
 	    &st);
 
 	it->muted = true;
 	it->pad_top = 3;
 	it->pad_bottom = lo->theme.para_gap;
-	flow_measure_lines(it);
+	flow_measure(lo, it);
 }
 
 static void
@@ -681,14 +746,14 @@ layout_title_block(struct layout *lo)
 	const struct frontmatter *fm = &lo->doc->fm;
 	struct walk w = { 0, 0, 0 };
 	struct text_style st = { FONTS_SANS, lo->theme.h_size[0], true, 1.15,
-	    false, PANGO_ALIGN_LEFT };
+	    false, PANGO_ALIGN_LEFT, false };
 	size_t first = lo->nitems;
 	struct flow_item *it;
 
 	if (fm->title) {
 		it = flow_text(lo, &w, ROLE_TITLE, NULL, NULL, fm->title, &st);
 		it->pad_bottom = 4;
-		flow_measure_lines(it);
+		flow_measure(lo, it);
 	}
 	if (fm->subtitle) {
 		st.size = lo->theme.h_size[3] * 1.15;
@@ -697,7 +762,7 @@ layout_title_block(struct layout *lo)
 		    &st);
 		it->muted = true;
 		it->pad_bottom = 3;
-		flow_measure_lines(it);
+		flow_measure(lo, it);
 	}
 	if (fm->author || fm->date) {
 		char *date = fm->date ? layout_date(fm->date, fm->lang) : NULL;
@@ -708,7 +773,7 @@ layout_title_block(struct layout *lo)
 		it = flow_text(lo, &w, ROLE_TITLE, NULL, NULL, meta, &st);
 		it->muted = true;
 		it->pad_top = 5;	/* apart from a subtitle's last line */
-		flow_measure_lines(it);
+		flow_measure(lo, it);
 		free(meta);
 		free(date);
 	}
@@ -768,7 +833,8 @@ layout_build(struct layout *lo, const struct doc *doc, struct diags *d)
 	lo->diags = d;
 	theme_for_paper(&lo->theme, doc->fm.paper, doc->fm.landscape);
 	lo->pango = fonts_context(doc->fm.lang);
-	lo->shared = g_hash_table_new_full(g_str_hash, g_str_equal, free,
+	lo->shared = xcalloc(1, sizeof *lo->shared);
+	lo->shared->map = g_hash_table_new_full(g_str_hash, g_str_equal, free,
 	    g_object_unref);
 	layout_title_block(lo);
 	layout_blocks(lo, doc->blocks, doc->nblocks, &w);
@@ -781,15 +847,8 @@ layout_build(struct layout *lo, const struct doc *doc, struct diags *d)
 static void
 flow_item_release(struct flow_item *it)
 {
-	if (it->layout)
-		g_object_unref(it->layout);
-	if (it->marker)
-		g_object_unref(it->marker);
-	if (it->cells) {
-		for (size_t c = 0; c < it->table->ncols; c++)
-			g_object_unref(it->cells[c]);
-		free(it->cells);
-	}
+	free(it->plain);
+	free(it->marker);
 	free(it->cell_x);
 	free(it->cell_w);
 	free(it->line_bottom);
@@ -805,8 +864,10 @@ layout_release(struct layout *lo)
 	free(lo->items);
 	free(lo->pg);
 	paginate_release(&lo->pages);
-	if (lo->shared)
-		g_hash_table_destroy(lo->shared);
+	if (lo->shared) {
+		g_hash_table_destroy(lo->shared->map);
+		free(lo->shared);
+	}
 	if (lo->pango) {
 		measure_chart_forget(lo->pango);
 		g_object_unref(lo->pango);

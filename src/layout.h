@@ -39,6 +39,17 @@ enum flow_role {
  * quotes and tables nest in the tag tree as in the document. */
 #define FLOW_MAX_TAGS 8
 
+/* How a text is set, besides its words and width. */
+struct text_style {
+	const char *family;	/* static */
+	double size;
+	bool bold;
+	double spacing;		/* line-height factor, 0 for the font's */
+	bool justify;
+	PangoAlignment align;
+	bool wrap_char;		/* code: wraps anywhere */
+};
+
 struct flow_item {
 	enum flow_kind kind;
 	enum flow_role role;
@@ -47,8 +58,14 @@ struct flow_item {
 	double width;
 	double pad_top;		/* inside the item, above its first line */
 	double pad_bottom;
-	PangoLayout *layout;	/* FLOW_TEXT; owned */
-	PangoLayout *marker;	/* list bullet or number; owned */
+	/* FLOW_TEXT: what sets the text again.  Layouts are not kept from
+	 * measuring to drawing (memory would grow with the pages): see
+	 * layout_item_text. */
+	const struct rich *rich;	/* lent from the doc, or NULL */
+	char *plain;		/* owned; the text when rich is NULL */
+	struct text_style style;
+	double text_width;
+	char *marker;		/* list bullet or number; owned */
 	int quote_depth;	/* a bar is drawn for each level */
 	bool shaded;		/* code: grey background */
 	bool muted;		/* secondary text: grey */
@@ -56,7 +73,6 @@ struct flow_item {
 	/* FLOW_ROW */
 	const struct doc_table *table;
 	size_t row;
-	PangoLayout **cells;	/* table->ncols, owned */
 	double *cell_x;		/* relative to x */
 	double *cell_w;
 	bool header;
@@ -76,7 +92,7 @@ struct layout {
 	const struct doc *doc;	/* lent */
 	struct theme theme;
 	PangoContext *pango;	/* owned */
-	GHashTable *shared;	/* text key → PangoLayout, see layout.c */
+	struct layout_shared *shared;	/* owned; see layout.c */
 	struct flow_item *items;
 	size_t nitems;
 	struct pg_item *pg;	/* paginator view of items */
@@ -96,6 +112,17 @@ struct layout {
 void layout_build(struct layout *lo, const struct doc *doc, struct diags *d);
 /* Free every layout object and the page list. */
 void layout_release(struct layout *lo);
+/* The Pango layout of text item it, set as it was measured (identical
+ * texts share one while the shared set is within its budget); the caller
+ * owns a reference and must not change it. */
+PangoLayout *layout_item_text(const struct layout *lo,
+    const struct flow_item *it);
+/* The list marker of it as a layout (a reference), or NULL if none. */
+PangoLayout *layout_item_marker(const struct layout *lo,
+    const struct flow_item *it);
+/* Cell col of table row it as a layout (a reference). */
+PangoLayout *layout_item_cell(const struct layout *lo,
+    const struct flow_item *it, size_t col);
 /* Convert Pango units to points (the one conversion, STYLE 3). */
 double layout_pt(int pango_units);
 

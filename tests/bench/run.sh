@@ -3,7 +3,8 @@
 # figpress and the physical floor (floor.c) on each several times under
 # rss.c, and prints one table: medians of wall and CPU time, pages per
 # second, time per page, peak RSS and output size, and figpress's time as a
-# ratio to the floor for the generated briefings.
+# ratio to the floor for the generated briefings.  report-200 is issue 4's
+# long report (gen-long.sh): ~200 pages, 100 charts, a 2,000-row table.
 #
 #   sh tests/bench/run.sh build/bench/figpress
 #
@@ -26,6 +27,7 @@ gen() {
 	sh "$here/gen-report.sh" "$work/briefing-1000" 1000 same
 	sh "$here/gen-report.sh" "$work/briefing-1000-diff" 1000 diff
 	sh "$here/gen-table.sh" "$work/table-20k" 20000
+	sh "$here/gen-long.sh" "$work/report-200" 200 2000
 	sh "$here/gen-prose.sh" "$work/prose-10mb.txt" 10
 	mkdir -p "$work/briefing"
 	cp -R "$root/reports" "$root/data" "$work/briefing/"
@@ -112,6 +114,8 @@ versus briefing-1000 3
 versus briefing-1000-diff 3
 measure table-20k 3 "$fig" render "$work/table-20k/report.md" \
     -o "$work/table-20k/out.pdf"
+measure report-200 3 "$fig" render "$work/report-200/report.md" \
+    -o "$work/report-200/out.pdf"
 measure extract-10mb 3 "$fig" extract "$work/prose-10mb.txt"
 
 echo
@@ -129,6 +133,8 @@ for w in briefing-100 briefing-100-diff briefing-1000 briefing-1000-diff; do
 done
 row table-20k "$(pages_of "$work/table-20k/out.pdf")" \
     "$work/table-20k/out.pdf"
+row report-200 "$(pages_of "$work/report-200/out.pdf")" \
+    "$work/report-200/out.pdf"
 "$fig" extract "$work/prose-10mb.txt" > "$work/extract.csv"
 row extract-10mb - "$work/extract.csv"
 echo

@@ -131,12 +131,14 @@ START_TEST(test_layouts_carry_the_report_language)
 	ck_assert_ptr_nonnull(doc);
 	layout_build(&lo, doc, &d);
 	for (size_t i = 0; i < lo.nitems; i++) {
-		PangoLayout *pl = lo.items[i].layout;
-		if (pl == NULL)
+		PangoLayout *pl;
+		if (lo.items[i].kind != FLOW_TEXT)
 			continue;
+		pl = layout_item_text(&lo, &lo.items[i]);
 		ck_assert_str_eq(pango_language_to_string(
 		    pango_context_get_language(pango_layout_get_context(pl))),
 		    langs[_i]);
+		g_object_unref(pl);
 	}
 	layout_release(&lo);
 	doc_free(doc);

@@ -388,16 +388,27 @@ laid_each(struct laid *l, layout_fn fn, void *arg)
 {
 	for (size_t i = 0; i < l->lo.nitems; i++) {
 		const struct flow_item *it = &l->lo.items[i];
-		if (it->layout)
-			fn(it->layout, item_class(it), it, arg);
-		if (it->marker)
-			fn(it->marker, RC_BODY, NULL, arg);
-		for (size_t c = 0; it->cells && c < it->table->ncols; c++)
-			fn(it->cells[c], RC_TABLE, it, arg);
+		PangoLayout *pl;
+		if (it->kind == FLOW_TEXT) {
+			pl = layout_item_text(&l->lo, it);
+			fn(pl, item_class(it), it, arg);
+			g_object_unref(pl);
+		}
+		if (it->marker) {
+			pl = layout_item_marker(&l->lo, it);
+			fn(pl, RC_BODY, NULL, arg);
+			g_object_unref(pl);
+		}
+		for (size_t c = 0; it->kind == FLOW_ROW &&
+		    c < it->table->ncols; c++) {
+			pl = layout_item_cell(&l->lo, it, c);
+			fn(pl, RC_TABLE, it, arg);
+			g_object_unref(pl);
+		}
 		for (size_t t = 0; it->kind == FLOW_CHART &&
 		    t < it->chart.ntexts; t++) {
 			const struct chart_text *ct = &it->chart.texts[t];
-			PangoLayout *pl = measure_chart_layout(l->lo.pango,
+			pl = measure_chart_layout(l->lo.pango,
 			    ct->text, ct->size, ct->bold, ct->wrap,
 			    ct->align);
 			fn(pl, RC_CHART, it, arg);
@@ -411,11 +422,12 @@ struct cover {
 	size_t layouts;
 };
 
-/* A paragraph that is one code span is set in the mono. */
+/* A paragraph that is one code span is set in the mono (it is the text
+ * item's own layout, not a cell or chart text of it). */
 static bool
-all_code(const struct flow_item *it, PangoLayout *pl)
+all_code(const struct flow_item *it)
 {
-	return it && it->layout == pl && it->block &&
+	return it && it->kind == FLOW_TEXT && it->block &&
 	    it->block->text.nspans == 1 &&
 	    (it->block->text.spans[0].style & SPAN_CODE);
 }
@@ -428,7 +440,7 @@ cover_layout(PangoLayout *pl, enum role_class rc,
 	const char *want = rc_family[rc];
 	char *fault;
 
-	if (all_code(it, pl) || (it && it->role == ROLE_CODE))
+	if (all_code(it) || (it && it->role == ROLE_CODE))
 		want = FONTS_MONO;
 	if (it == NULL && pango_layout_get_character_count(pl) == 1)
 		want = NULL;	/* a list bullet: any bundled font */
@@ -488,7 +500,9 @@ START_TEST(test_body_styles)
 			break;
 		default: continue;
 		}
-		char *fault = glyph_fault(it->layout, family, file);
+		PangoLayout *pl = layout_item_text(&l.lo, it);
+		char *fault = glyph_fault(pl, family, file);
+		g_object_unref(pl);
 		ck_assert_msg(fault == NULL, "%s", fault);
 		seen++;
 	}
@@ -580,13 +594,17 @@ START_TEST(test_nfd_report_as_nfc)
 	ck_assert_uint_eq(b.lo.pages.npages, a.lo.pages.npages);
 	for (size_t i = 0; i < a.lo.nitems; i++) {
 		const struct flow_item *x = &a.lo.items[i], *y = &b.lo.items[i];
-		if (x->layout == NULL)
-			continue;
-		da = glyph_dump(x->layout);
-		db = glyph_dump(y->layout);
-		expect_same_text("item glyphs", db, da);
-		g_free(da);
-		g_free(db);
+		if (x->kind == FLOW_TEXT) {
+			PangoLayout *pa = layout_item_text(&a.lo, x);
+			PangoLayout *pb = layout_item_text(&b.lo, y);
+			da = glyph_dump(pa);
+			db = glyph_dump(pb);
+			expect_same_text("item glyphs", db, da);
+			g_free(da);
+			g_free(db);
+			g_object_unref(pa);
+			g_object_unref(pb);
+		}
 		if (x->kind == FLOW_CHART)
 			for (size_t t = 0; t < x->chart.ntexts; t++)
 				ck_assert_str_eq(y->chart.texts[t].text,
@@ -690,10 +708,11 @@ has_stacked(const char *s, size_t len)
 }
 
 static void
-stack_item(const struct flow_item *it, struct stack_check *sc)
+stack_item(const struct flow_item *it, PangoLayout *pl,
+    struct stack_check *sc)
 {
-	PangoLayoutIter *iter = pango_layout_get_iter(it->layout);
-	const char *text = pango_layout_get_text(it->layout);
+	PangoLayoutIter *iter = pango_layout_get_iter(pl);
+	const char *text = pango_layout_get_text(pl);
 
 	do {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(
@@ -736,7 +755,9 @@ START_TEST(test_stacked_marks)
 			continue;
 		if (it->nlines > 1)
 			roles |= 1u << it->role;
-		stack_item(it, &sc);
+		PangoLayout *pl = layout_item_text(&l.lo, it);
+		stack_item(it, pl, &sc);
+		g_object_unref(pl);
 	}
 	/* Title, H1-H3 and body each with several lines of capitals. */
 	ck_assert_uint_eq(roles & 0x1f, 0x1f);
@@ -838,11 +859,11 @@ START_TEST(test_layout_breaks)
 		const struct flow_item *it = &l.lo.items[i];
 		PangoLayout *pls[16];
 		size_t n = 0;
-		if (it->layout)
-			pls[n++] = it->layout;
-		for (size_t c = 0; it->cells && c < it->table->ncols &&
-		    n < 16; c++)
-			pls[n++] = it->cells[c];
+		if (it->kind == FLOW_TEXT)
+			pls[n++] = layout_item_text(&l.lo, it);
+		for (size_t c = 0; it->kind == FLOW_ROW &&
+		    c < it->table->ncols && n < 16; c++)
+			pls[n++] = layout_item_cell(&l.lo, it, c);
 		for (size_t k = 0; k < n; k++) {
 			const char *text = pango_layout_get_text(pls[k]);
 			ck_assert_int_eq(break_glyphs(pls[k]), 0);
@@ -854,6 +875,7 @@ START_TEST(test_layout_breaks)
 				expect_clean_breaks(pls[k], text);
 			}
 			checked++;
+			g_object_unref(pls[k]);
 		}
 	}
 	ck_assert_uint_gt(checked, 5);
@@ -941,9 +963,14 @@ START_TEST(test_fallback_keeps_text)
 
 	laid_build(&l, FIX "fallback.md");
 	for (size_t i = 0; i < l.lo.nitems; i++) {
-		PangoLayout *pl = l.lo.items[i].layout;
-		if (pl == NULL || !strstr(pango_layout_get_text(pl), "📈"))
+		PangoLayout *pl;
+		if (l.lo.items[i].kind != FLOW_TEXT)
 			continue;
+		pl = layout_item_text(&l.lo, &l.lo.items[i]);
+		if (!strstr(pango_layout_get_text(pl), "📈")) {
+			g_object_unref(pl);
+			continue;
+		}
 		ck_assert_ptr_nonnull(strstr(pango_layout_get_text(pl),
 		    "中文"));
 		char *dump = glyph_dump(pl);
@@ -952,6 +979,7 @@ START_TEST(test_fallback_keeps_text)
 		free(box);
 		g_free(dump);
 		ck_assert_int_eq(pango_layout_get_unknown_glyphs_count(pl), 3);
+		g_object_unref(pl);
 		found = true;
 	}
 	ck_assert(found);
