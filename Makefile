@@ -29,7 +29,7 @@ DEB_PKGS := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev \
 # Objects by pipeline stage (STYLE 14); data flows down this list.
 FOUNDATION := diag xmalloc strbuf utf8
 FIGURES    := lexicon figure numfmt table extract
-SOURCE     := srcmap frontmatter spec markdown doc report
+SOURCE     := sandbox srcmap frontmatter spec markdown doc report
 CHARTS     := scale chart chart-bar chart-squares
 LAYOUT     := theme fonts measure-chart paginate layout
 DRAWING    := draw draw-chart

@@ -20,6 +20,7 @@ struct render_args {
 	int dpi;
 	const char *depfile;
 	bool strict;
+	const char *root;
 };
 
 static bool
@@ -49,7 +50,7 @@ static bool
 render_one(const struct render_args *a, const char *report, struct diags *d)
 {
 	struct render_job job = { report, NULL, a->format, a->handout,
-	    a->grayscale, a->paper, a->dpi, a->depfile };
+	    a->grayscale, a->paper, a->dpi, a->depfile, a->root };
 	char *out = render_output_path(a, report);
 	bool ok;
 
@@ -77,6 +78,7 @@ render_parse(int argc, char **argv, struct render_args *a)
 		{ "paper", required_argument, NULL, 'p' },
 		{ "dpi", required_argument, NULL, 'r' },
 		{ "strict", no_argument, NULL, 's' },
+		{ "root", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -97,6 +99,7 @@ render_parse(int argc, char **argv, struct render_args *a)
 		case 'p': a->paper = optarg; break;
 		case 'r': a->dpi = atoi(optarg); break;
 		case 's': a->strict = true; break;
+		case 'R': a->root = optarg; break;
 		case 'h': cmd_usage(stdout); return 0;
 		default: return render_usage_error("bad option");
 		}

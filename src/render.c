@@ -60,7 +60,8 @@ bool
 render_report(const struct render_job *job, struct render_result *res,
     struct diags *d)
 {
-	struct report_options ropt = { job->paper, job->grayscale };
+	struct report_options ropt = { .paper = job->paper,
+	    .grayscale = job->grayscale, .root = job->root };
 	struct output_options oopt = { job->grayscale };
 	struct doc *doc;
 	struct layout lo;

@@ -17,6 +17,8 @@ struct render_job {
 	const char *paper;	/* override, or NULL */
 	int dpi;
 	const char *depfile;	/* or NULL */
+	const char *root;	/* --root (sandbox.h), or NULL for the
+				 * parent of the report's folder */
 };
 
 struct render_result {

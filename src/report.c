@@ -13,6 +13,7 @@
 #include "frontmatter.h"
 #include "markdown.h"
 #include "numfmt.h"
+#include "sandbox.h"
 #include "spec.h"
 #include "srcmap.h"
 #include "table.h"
@@ -35,6 +36,7 @@ struct report {
 	const struct table **alias_tables;	/* per alias, may be NULL */
 	struct report_table *tables;
 	size_t ntables;
+	struct sandbox sandbox;		/* where data may be read from */
 };
 
 /* --- reading the file ---------------------------------------------------- */
@@ -89,11 +91,11 @@ report_read(const char *path, size_t *len, struct diags *d)
 }
 
 /* Valid UTF-8, then one form for everything after: no BOM, '\n' line ends,
- * NFC (DESIGN: Known traps). */
+ * NFC (DESIGN: Known traps).  Takes raw (len bytes, NUL after them). */
 static char *
-report_text(const char *path, size_t *len, struct diags *d)
+report_clean(const char *path, char *raw, size_t *len, struct diags *d)
 {
-	char *raw = report_read(path, len, d), *text;
+	char *text;
 	size_t bad, n = 0, skip = 0;
 
 	if (raw == NULL)
@@ -116,6 +118,12 @@ report_text(const char *path, size_t *len, struct diags *d)
 	free(raw);
 	*len = strlen(text);
 	return text;
+}
+
+static char *
+report_text(const char *path, size_t *len, struct diags *d)
+{
+	return report_clean(path, report_read(path, len, d), len, d);
 }
 
 /* --- data ---------------------------------------------------------------- */
@@ -175,6 +183,10 @@ report_table(struct report *r, const char *rel, struct srcpos pos,
 	struct report_table *rt = NULL;
 	struct diags why;
 
+	if (!sandbox_check(&r->sandbox, rel, path, what, pos, d)) {
+		free(path);
+		return NULL;
+	}
 	for (size_t i = 0; i < r->ntables && rt == NULL; i++)
 		if (strcmp(r->tables[i].path, path) == 0)
 			rt = &r->tables[i];
@@ -520,6 +532,7 @@ report_release(struct report *r)
 	free(r->tables);
 	free(r->alias_tables);
 	frontmatter_aliases_release(&r->aliases);
+	sandbox_release(&r->sandbox);
 	free(r->dir);
 }
 
@@ -543,14 +556,29 @@ report_parse(struct report *r, const struct srcmap *m,
 	markdown_parse(&in, &h, &r->doc->blocks, &r->doc->nblocks, d);
 }
 
-struct doc *
-report_load(const char *path, const struct report_options *opt,
-    struct diags *d)
+/* The folder data may come from: --root, else the parent of the report's
+ * folder. */
+static bool
+report_sandbox(struct report *r, const char *path,
+    const struct report_options *opt, struct diags *d)
+{
+	char *root = opt && opt->root ? xstrdup(opt->root) :
+	    sandbox_default_root(path);
+	bool ok = sandbox_init(&r->sandbox, root, d);
+
+	free(root);
+	return ok;
+}
+
+/* The report at path whose bytes text[0..len) have been read (text is
+ * NULL when they could not be). */
+static struct doc *
+report_build(const char *path, char *text, size_t len,
+    const struct report_options *opt, size_t errors, struct diags *d)
 {
 	struct report r = { 0 };
 	struct srcmap m;
-	size_t errors = d->errors, len;
-	char *text, *dir = g_path_get_dirname(path);
+	char *dir = g_path_get_dirname(path);
 
 	r.doc = xcalloc(1, sizeof *r.doc);
 	r.doc->path = xstrdup(path);
@@ -558,7 +586,10 @@ report_load(const char *path, const struct report_options *opt,
 	g_free(dir);
 	frontmatter_init(&r.doc->fm);
 	report_input(r.doc, path);
-	text = report_text(path, &len, d);
+	if (text && !report_sandbox(&r, path, opt, d)) {
+		free(text);
+		text = NULL;
+	}
 	if (text) {
 		srcmap_init(&m, text, len);
 		report_parse(&r, &m, opt, d);
@@ -571,4 +602,33 @@ report_load(const char *path, const struct report_options *opt,
 		return NULL;
 	}
 	return r.doc;
+}
+
+struct doc *
+report_load(const char *path, const struct report_options *opt,
+    struct diags *d)
+{
+	size_t errors = d->errors, len = 0;
+	char *text = report_text(path, &len, d);
+
+	return report_build(path, text, len, opt, errors, d);
+}
+
+struct doc *
+report_load_buffer(const char *path, const char *data, size_t len,
+    const struct report_options *opt, struct diags *d)
+{
+	size_t errors = d->errors;
+	char *raw = NULL;
+
+	if (len > REPORT_MAX_BYTES) {
+		diag_error(d, srcpos_at(path, 0, 0), "larger than the limit "
+		    "of 16 MiB for a report");
+	} else {
+		raw = xmalloc(len + 1);
+		memcpy(raw, data, len);
+		raw[len] = '\0';
+	}
+	raw = report_clean(path, raw, &len, d);
+	return report_build(path, raw, len, opt, errors, d);
 }
