@@ -435,8 +435,10 @@ md_entity(const char *s, size_t n, char *out)
 		for (size_t i = hex ? 3 : 2; i < n - 1 && cp <= 0x10FFFF; i++)
 			cp = cp * (hex ? 16 : 10) +
 			    (uint32_t)g_ascii_xdigit_value(s[i]);
-		/* CommonMark: 0 and what is no scalar value become U+FFFD. */
-		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		/* CommonMark: 0 and what is no scalar value become U+FFFD;
+		 * so do noncharacters, which Cairo refuses (utf8.h). */
+		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
+		    (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
 			cp = 0xFFFD;
 	} else {
 		cp = md_named_entity(s + 1, n - 2);

@@ -60,6 +60,32 @@ utf8_count(const char *s, size_t len)
 	return count;
 }
 
+/* Is c a noncharacter (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF)?  Valid UTF-8,
+ * but Cairo refuses them ("input string not valid UTF-8") and a whole page
+ * would fail to draw. */
+static bool
+utf8_noncharacter(gunichar c)
+{
+	return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+/* s with every noncharacter replaced by U+FFFD; takes s (GLib's). */
+static char *
+utf8_scrub(gchar *s)
+{
+	GString *out = g_string_sized_new(strlen(s));
+	char *r;
+
+	for (const gchar *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		g_string_append_unichar(out, utf8_noncharacter(c) ? 0xFFFD : c);
+	}
+	g_free(s);
+	r = xstrdup(out->str);
+	g_string_free(out, TRUE);
+	return r;
+}
+
 char *
 utf8_nfc(const char *s, size_t len)
 {
@@ -68,6 +94,9 @@ utf8_nfc(const char *s, size_t len)
 
 	if (g == NULL)		/* invalid input: caller validated; be safe */
 		return xstrndup(s, len);
+	for (const gchar *p = g; *p; p = g_utf8_next_char(p))
+		if (utf8_noncharacter(g_utf8_get_char(p)))
+			return utf8_scrub(g);
 	r = xstrdup(g);
 	g_free(g);
 	return r;

@@ -46,6 +46,19 @@ count_lines(const uint8_t *s, size_t n)
 	return lines + 1;
 }
 
+/* Cairo refuses U+FDD0..U+FDEF and U+xFFFE/U+xFFFF as "not valid UTF-8";
+ * none may reach the model.  s is valid UTF-8. */
+static bool
+has_noncharacter(const char *s)
+{
+	for (size_t n; *s; s += n) {
+		uint32_t c = utf8_decode(s, strlen(s), &n);
+		if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+			return true;
+	}
+	return false;
+}
+
 static void
 check_diags(const struct diags *d, int lines)
 {
@@ -76,9 +89,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	check_diags(&d, count_lines(data, size));
 	if (doc) {
-		/* Walks the whole model; its text must be valid UTF-8. */
+		/* Walks the whole model; its text must be valid UTF-8 that
+		 * Cairo takes. */
 		dump = doc_dump(doc);
-		if (!utf8_valid(dump, strlen(dump), NULL))
+		if (!utf8_valid(dump, strlen(dump), NULL) ||
+		    has_noncharacter(dump))
 			abort();
 		free(dump);
 	}
