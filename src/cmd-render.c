@@ -50,7 +50,7 @@ static bool
 render_one(const struct render_args *a, const char *report, struct diags *d)
 {
 	struct render_job job = { report, NULL, a->format, a->handout,
-	    a->grayscale, a->paper, a->dpi, a->depfile, a->root };
+	    a->grayscale, a->paper, a->dpi, a->depfile, a->root, a->strict };
 	char *out = render_output_path(a, report);
 	bool ok;
 

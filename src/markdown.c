@@ -39,6 +39,7 @@ struct mdleaf {
 	size_t nshift;
 	size_t cur;		/* code: current content line */
 	size_t line_chars;	/* code: characters on the current line */
+	size_t breaks;		/* '\n' in text, for MARKDOWN_MAX_LINES */
 	bool html_warned;
 };
 
@@ -383,6 +384,14 @@ md_append(struct mdctx *c, const char *s, size_t n, size_t src)
 	if (!strbuf_add(&l->text, s, n))
 		return md_abort(c, md_top(c)->b.line, "a block longer than the "
 		    "limit of 1 MiB of text");
+	for (const char *nl = s; (nl = memchr(nl, '\n', (size_t)(s + n -
+	    nl))) != NULL; nl++)
+		l->breaks++;
+	/* Pango's layout iterator is quadratic in the lines of one layout:
+	 * 40,000 lines of one code block took 12 s to lay out. */
+	if (l->breaks >= MARKDOWN_MAX_LINES)
+		return md_abort(c, md_top(c)->b.line, "a block of more than "
+		    "5000 lines (the limit)");
 	if (src != SIZE_MAX) {
 		l->chunks = md_grow(l->chunks, l->nchunks, sizeof *l->chunks);
 		l->chunks[l->nchunks++] = (struct mdchunk){ start, src, n };

@@ -56,6 +56,17 @@ render_keep_inputs(struct render_result *res, const struct doc *doc)
 	res->ninputs = doc->ninputs;
 }
 
+static bool
+render_pages_limit(const struct render_job *job, const struct layout *lo,
+    struct diags *d)
+{
+	if (lo->pages.npages <= RENDER_MAX_PAGES)
+		return true;
+	diag_error(d, srcpos_at(job->report, 0, 0), "the layout has %zu pages, "
+	    "more than the limit of %d", lo->pages.npages, RENDER_MAX_PAGES);
+	return false;
+}
+
 bool
 render_report(const struct render_job *job, struct render_result *res,
     struct diags *d)
@@ -67,18 +78,25 @@ render_report(const struct render_job *job, struct render_result *res,
 	struct layout lo;
 	bool ok;
 
+	size_t before = d->count;
+
 	if (res)
 		memset(res, 0, sizeof *res);
 	doc = report_load(job->report, &ropt, d);
 	if (doc == NULL)
 		return false;
+	if (job->strict && d->count > before) {
+		doc_free(doc);		/* the warnings say why */
+		return false;
+	}
 	if (res)
 		render_keep_inputs(res, doc);
 	oopt.grayscale = job->grayscale || doc->fm.grayscale;
 	layout_build(&lo, doc);
 	if (res)
 		res->pages = lo.pages.npages;
-	ok = output_pdf(&lo, job->out, &oopt, d);
+	ok = render_pages_limit(job, &lo, d) &&
+	    output_pdf(&lo, job->out, &oopt, d);
 	if (ok && job->depfile)
 		ok = render_depfile(job, doc, d);
 	layout_release(&lo);

@@ -8,6 +8,9 @@
 
 #include "diag.h"
 
+/* A layout longer than this many pages is an error, not a PDF. */
+#define RENDER_MAX_PAGES 5000
+
 struct render_job {
 	const char *report;	/* the report file */
 	const char *out;	/* the output file */
@@ -19,6 +22,8 @@ struct render_job {
 	const char *depfile;	/* or NULL */
 	const char *root;	/* --root (sandbox.h), or NULL for the
 				 * parent of the report's folder */
+	bool strict;		/* --strict: a warning fails the render, and
+				 * no output is written */
 };
 
 struct render_result {
@@ -28,7 +33,7 @@ struct render_result {
 };
 
 /* Render job->report to job->out.  Problems go to d; returns false on an
- * error, leaving job->out as it was.  res (may be NULL) receives the page
+ * error (RENDER_MAX_PAGES included), leaving job->out as it was.  res (may be NULL) receives the page
  * count and the files read, even on failure when the report was read;
  * release it with render_result_release. */
 bool render_report(const struct render_job *job, struct render_result *res,

@@ -22,6 +22,10 @@
 
 /* A report is prose with a few charts; past this it is something else. */
 #define REPORT_MAX_BYTES (16 * 1024 * 1024)
+/* Layout time grows with charts and table rows (about 2 ms a chart and
+ * 0.7 ms a row): these keep a hostile report to seconds, not minutes. */
+#define REPORT_MAX_CHARTS 1000
+#define REPORT_MAX_TABLE_ROWS SPEC_MAX_TABLE_ROWS
 
 /* A CSV file loaded for the report; t is NULL when it failed to load. */
 struct report_table {
@@ -37,6 +41,8 @@ struct report {
 	struct report_table *tables;
 	size_t ntables;
 	struct sandbox sandbox;		/* where data may be read from */
+	size_t ncharts;			/* so far, for the limits */
+	size_t table_rows;
 };
 
 /* --- reading the file ---------------------------------------------------- */
@@ -467,6 +473,21 @@ report_ref(void *ctx, const char *inner, struct srcpos pos, struct diags *d)
 
 /* --- specs and the whole report ------------------------------------------ */
 
+/* Count t's body rows against the report's limit; false with an error at
+ * the fence once past it. */
+static bool
+report_rows_limit(struct report *r, const struct doc_table *t,
+    const struct spec_origin *o, struct diags *d)
+{
+	r->table_rows += t->nrows - t->nheader;
+	if (r->table_rows <= REPORT_MAX_TABLE_ROWS)
+		return true;
+	diag_error(d, o->fence, "table: more than %d table rows in one report "
+	    "(the limit; this table has %zu)", REPORT_MAX_TABLE_ROWS,
+	    t->nrows - t->nheader);
+	return false;
+}
+
 /* markdown_hooks.fence: a ```chart or ```table block. */
 static bool
 report_fence(void *ctx, const char *kind, const char *body, size_t len,
@@ -480,7 +501,12 @@ report_fence(void *ctx, const char *kind, const char *body, size_t len,
 	if (strcmp(kind, "table") == 0) {
 		b->table = spec_table(body, len, o, &env, d);
 		b->kind = BLOCK_TABLE;
-		return b->table != NULL;
+		return b->table != NULL && report_rows_limit(r, b->table, o, d);
+	}
+	if (++r->ncharts > REPORT_MAX_CHARTS) {
+		diag_error(d, o->fence, "chart: more than %d charts in one "
+		    "report (the limit)", REPORT_MAX_CHARTS);
+		return false;
 	}
 	c = xcalloc(1, sizeof *c);
 	if (!spec_chart(body, len, o, &env, c, d)) {

@@ -96,10 +96,9 @@ sandbox_check(const struct sandbox *sb, const char *written,
 	bool ok;
 
 	if (written[0] == '/') {
-		diag_error(d, pos, "%s: %s is an absolute path; a report reads "
-		    "only files under its root %s, named relative to the "
-		    "report (--root DIR moves the root)", what, written,
-		    sb->root);
+		diag_error(d, pos, "%s: %s is an absolute path; name data "
+		    "relative to the report, under its root %s", what,
+		    written, sb->root);
 		return false;
 	}
 	real = sandbox_resolve(path);
