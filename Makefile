@@ -125,8 +125,9 @@ check-asan: deps
 	$(ASAN_ENV) FIGPRESS=$(CURDIR)/build/asan/figpress sh tests/e2e/run.sh
 
 # The briefing render under valgrind: no invalid access, no definite leak
-# (library caches in tests/valgrind.supp).  Slow, so not part of CI.
+# (library caches in tests/valgrind.supp).  About 10 s.
 check-valgrind: deps $(BUILD)/figpress
+	@sh .ci/install-deps valgrind
 	@mkdir -p $(BUILD)/valgrind
 	SOURCE_DATE_EPOCH=1738195200 FIGPRESS_FONTS=$(CURDIR)/fonts \
 	  valgrind --error-exitcode=99 --leak-check=full \

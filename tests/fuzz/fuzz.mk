@@ -14,25 +14,31 @@ FUZZ_TARGETS := table figure report pipeline
 FUZZ_OPTS_table    := -dict=tests/fuzz/table.dict
 FUZZ_OPTS_report   := -dict=tests/fuzz/report.dict -timeout=10
 FUZZ_OPTS_pipeline := -dict=tests/fuzz/report.dict -timeout=20
-# Fontconfig, Pango and GLib keep caches for the life of the process.
-FUZZ_ENV     := LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-                FIGPRESS_FONTS=$(CURDIR)/fonts
+# Fontconfig's caches LeakSanitizer cannot see through: tests/lsan.supp.
+FUZZ_LSAN    := suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+FUZZ_ENV     := LSAN_OPTIONS=$(FUZZ_LSAN) FIGPRESS_FONTS=$(CURDIR)/fonts
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS   = $(filter-out -Werror,$(ALL_CFLAGS)) -O1 -g \
                -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_OBJS    := $(patsubst src/%.c,$(FUZZ_DIR)/obj/%.o,\
                 $(wildcard $(MODULES:%=src/%.c)))
 
-.PHONY: fuzz fuzz-smoke $(FUZZ_TARGETS:%=fuzz-smoke-%)
+# clang and its sanitizer and libFuzzer runtimes (Debian 12).
+FUZZ_DEB_PKGS := clang libclang-rt-14-dev
+
+.PHONY: fuzz fuzz-deps fuzz-smoke $(FUZZ_TARGETS:%=fuzz-smoke-%)
 .PRECIOUS: $(FUZZ_DIR)/obj/%.o $(FUZZ_DIR)/target/%.o
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz-%)
 
-$(FUZZ_DIR)/obj/%.o: src/%.c | deps
+fuzz-deps: deps
+	@sh .ci/install-deps $(FUZZ_DEB_PKGS)
+
+$(FUZZ_DIR)/obj/%.o: src/%.c | fuzz-deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP \
 	  -c -o $@ $<
 
-$(FUZZ_DIR)/target/fuzz-%.o: tests/fuzz/fuzz-%.c | deps
+$(FUZZ_DIR)/target/fuzz-%.o: tests/fuzz/fuzz-%.c | fuzz-deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Isrc -MMD -MP \
 	  -c -o $@ $<
