@@ -9,7 +9,7 @@
 #include "diag.h"
 
 struct sandbox {
-	char *root;		/* canonical absolute folder (realpath); owned */
+	char *root;		/* canonical folder (realpath); owned */
 };
 
 /* The default root of the report at path: the parent of its folder, so

@@ -26,7 +26,9 @@ FUZZ_OBJS    := $(patsubst src/%.c,$(FUZZ_DIR)/obj/%.o,\
 # clang and its sanitizer and libFuzzer runtimes (Debian 12).
 FUZZ_DEB_PKGS := clang libclang-rt-14-dev
 
-.PHONY: fuzz fuzz-deps fuzz-smoke $(FUZZ_TARGETS:%=fuzz-smoke-%)
+# fuzz-smoke-NAME is a pattern rule, so it cannot be .PHONY (make skips
+# implicit rules for phony targets); no file of that name is ever made.
+.PHONY: fuzz fuzz-deps fuzz-smoke
 .PRECIOUS: $(FUZZ_DIR)/obj/%.o $(FUZZ_DIR)/target/%.o
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz-%)
 
@@ -55,6 +57,6 @@ fuzz-smoke-%: $(FUZZ_DIR)/fuzz-%
 	@$(FUZZ_ENV) $< -max_total_time=$(FUZZ_TIME) $(FUZZ_OPTS_$*) \
 	  -artifact_prefix=$(FUZZ_DIR)/$*- $(FUZZ_DIR)/corpus-$* \
 	  2>$(FUZZ_DIR)/$*.log || { tail -60 $(FUZZ_DIR)/$*.log; exit 1; }
-	@grep -E '^#[0-9]+ +DONE' $(FUZZ_DIR)/$*.log || true
+	@grep -E '^#[0-9]+[[:space:]]+DONE' $(FUZZ_DIR)/$*.log || true
 
 -include $(wildcard $(FUZZ_DIR)/obj/*.d $(FUZZ_DIR)/target/*.d)

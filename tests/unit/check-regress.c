@@ -21,7 +21,8 @@ static const struct {
 	 * the glyphs' text ("input string not valid UTF-8"); noncharacters
 	 * now become U+FFFD when the text is normalised. */
 	{ "noncharacter-heading",
-	    "\xef\xbf\xbf" "5---\r---\n\ntitle: bom**---\r- \n# lfrc\ry\rcr\r\n",
+	    "\xef\xbf\xbf" "5---\r---\n\ntitle: bom**---\r- \n"
+	    "# lfrc\ry\rcr\r\n",
 	    true },
 	{ "noncharacters-everywhere",
 	    "---\ntitle: \xef\xbf\xbe \xef\xb7\x90\n---\n"

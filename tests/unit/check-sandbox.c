@@ -21,7 +21,7 @@ static const struct {
 	{ "/a/b", "/a/b", true },
 	{ "/a/b", "/a/b/c.csv", true },
 	{ "/a/b", "/a/b/c/d/e.csv", true },
-	{ "/a/b", "/a/bc.csv", false },		/* a prefix, not a folder */
+	{ "/a/b", "/a/bc.csv", false },	/* a prefix, not a folder */
 	{ "/a/b", "/a/bc/d.csv", false },
 	{ "/a/b", "/a", false },
 	{ "/a/b", "/a/c/b.csv", false },
