@@ -30,8 +30,8 @@ DEB_PKGS := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev \
 # Objects by pipeline stage (STYLE 14); data flows down this list.
 FOUNDATION := diag xmalloc strbuf utf8
 FIGURES    := lexicon figure numfmt table extract
-SOURCE     := srcmap frontmatter spec markdown markdown-text markdown-where \
-              doc stale report
+SOURCE     := sandbox srcmap frontmatter spec markdown markdown-text \
+              markdown-where doc stale report
 CHARTS     := scale chart chart-bar chart-squares
 LAYOUT     := theme fonts fontuse measure-chart paginate layout
 DRAWING    := draw draw-chart
@@ -53,7 +53,8 @@ UNIT_OBJS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%.o)
 REPORTS    := $(wildcard reports/*.md)
 PDFS       := $(REPORTS:reports/%.md=$(OUT)/%.pdf)
 
-.PHONY: all deps check unit e2e bench install clean
+.PHONY: all deps check check-asan check-valgrind unit e2e bench install \
+        clean
 all: $(DEPS_STAMP) $(BUILD)/figpress $(PDFS) $(OUT)/briefing-handout.pdf \
      $(OUT)/briefing-page1.png
 
@@ -114,6 +115,33 @@ $(BUILD)/check-units: $(BUILD)/unit/runner.o $(UNIT_OBJS) $(LIB_OBJS)
 check: $(DEPS_STAMP) $(BUILD)/figpress $(BUILD)/check-units
 	FIGPRESS_FONTS=$(CURDIR)/fonts $(BUILD)/check-units
 	FIGPRESS=$(CURDIR)/$(BUILD)/figpress sh tests/e2e/run.sh
+
+# Everything again with AddressSanitizer and UBSan (build/asan), then the
+# whole Check suite and the end-to-end tests on that binary.  Library
+# caches LeakSanitizer cannot see through are in tests/lsan.supp.
+ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=undefined
+ASAN_ENV   := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1 \
+              UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+              LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+check-asan: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="$(ASAN_FLAGS)" \
+	  build/asan/figpress build/asan/check-units
+	$(ASAN_ENV) CK_TIMEOUT_MULTIPLIER=10 FIGPRESS_FONTS=$(CURDIR)/fonts \
+	  build/asan/check-units
+	$(ASAN_ENV) FIGPRESS=$(CURDIR)/build/asan/figpress sh tests/e2e/run.sh
+
+# The briefing render under valgrind: no invalid access, no definite leak
+# (library caches in tests/valgrind.supp).  About 10 s.
+check-valgrind: $(DEPS_STAMP) $(BUILD)/figpress
+	@sh .ci/install-deps valgrind
+	@mkdir -p $(BUILD)/valgrind
+	SOURCE_DATE_EPOCH=1738195200 FIGPRESS_FONTS=$(CURDIR)/fonts \
+	  valgrind --error-exitcode=99 --leak-check=full \
+	  --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	  --suppressions=tests/valgrind.supp --num-callers=30 \
+	  $(BUILD)/figpress render reports/briefing.md \
+	  -o $(BUILD)/valgrind/briefing.pdf
 
 # Benchmarks (never part of check): an optimised build in build/bench, the
 # RSS-measuring runner and the Cairo-only floor beside it.

@@ -27,6 +27,7 @@ struct render_args {
 	int dpi;
 	const char *depfile;
 	bool strict;
+	const char *root;
 };
 
 static bool
@@ -135,6 +136,7 @@ render_one(const struct render_args *a, const char *report,
 	struct render_job job = { .report = report, .format = a->format,
 	    .handout = a->handout, .grayscale = a->grayscale,
 	    .paper = a->paper, .dpi = a->dpi, .depfile = a->depfile,
+	    .root = a->root, .strict = a->strict,
 	    .progress = render_bar_page, .progress_ctx = bar };
 	char *out = render_output_path(a, report);
 	bool ok;
@@ -165,6 +167,7 @@ render_parse(int argc, char **argv, struct render_args *a)
 		{ "paper", required_argument, NULL, 'p' },
 		{ "dpi", required_argument, NULL, 'r' },
 		{ "strict", no_argument, NULL, 's' },
+		{ "root", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -196,6 +199,7 @@ render_parse(int argc, char **argv, struct render_args *a)
 				    "number from 10 to 600");
 			break;
 		case 's': a->strict = true; break;
+		case 'R': a->root = optarg; break;
 		case 'h': cmd_usage(stdout); return 0;
 		default: return render_usage_error("bad option");
 		}

@@ -9,7 +9,7 @@ const char *cmd_argv0 = "figpress";
 static const char usage_text[] =
 "usage: figpress render REPORT.md... [-o OUT] [--format pdf|svg|png]\n"
 "                       [--handout 2|4] [--grayscale] [--paper A4|A5|Letter]\n"
-"                       [--dpi N] [-M DEPFILE] [--strict]\n"
+"                       [--dpi N] [-M DEPFILE] [--strict] [--root DIR]\n"
 "       figpress extract [--lang vi|en] [FILE...]\n"
 "       figpress watch REPORT.md... [-o DIR]\n"
 "       figpress --help | --version\n"
@@ -27,6 +27,8 @@ static const char usage_text[] =
 "  --dpi N             resolution of --format png, 10 to 600 (default 150)\n"
 "  -M DEPFILE          write a Make rule listing every file the render read\n"
 "  --strict            treat warnings as errors\n"
+"  --root DIR          data files must lie under DIR (default: the parent of\n"
+"                      the report's folder); links out of it are refused\n"
 "extract  print the figures found in prose as CSV:\n"
 "         line,column,text,value,unit,bound,context\n"
 "  --lang L            vi or en (default: guessed from the text)\n"

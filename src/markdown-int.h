@@ -30,6 +30,7 @@ struct mdleaf {
 	size_t nshift;
 	size_t cur;		/* code: current content line */
 	size_t line_chars;	/* code: characters on the current line */
+	size_t breaks;		/* '\n' in text, for MARKDOWN_MAX_LINES */
 	bool html_warned;
 };
 

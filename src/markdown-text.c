@@ -74,6 +74,15 @@ markdown_text_append(struct mdctx *c, const char *s, size_t n, size_t src)
 	if (!strbuf_add(&l->text, s, n))
 		return markdown_abort(c, mk_top(c)->b.line, "a block longer than the "
 		    "limit of 1 MiB of text");
+	for (const char *nl = s; (nl = memchr(nl, '\n', (size_t)(s + n -
+	    nl))) != NULL; nl++)
+		l->breaks++;
+	/* Pango's layout iterator is quadratic in the lines of one layout:
+	 * 40,000 lines of one code block took 12 s to lay out.  A chart or
+	 * table spec is never laid out and has its own byte limit. */
+	if (l->breaks >= MARKDOWN_MAX_LINES && mk_top(c)->spec == MDSPEC_NONE)
+		return markdown_abort(c, mk_top(c)->b.line, "a block of more "
+		    "than 5000 lines (the limit)");
 	if (src != SIZE_MAX) {
 		l->chunks = mk_grow(l->chunks, l->nchunks, sizeof *l->chunks);
 		l->chunks[l->nchunks++] = (struct mdchunk){ start, src, n };
@@ -126,8 +135,10 @@ markdown_text_entity(const char *s, size_t n, char *out)
 		for (size_t i = hex ? 3 : 2; i < n - 1 && cp <= 0x10FFFF; i++)
 			cp = cp * (hex ? 16 : 10) +
 			    (uint32_t)g_ascii_xdigit_value(s[i]);
-		/* CommonMark: 0 and what is no scalar value become U+FFFD. */
-		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		/* CommonMark: 0 and what is no scalar value become U+FFFD;
+		 * so do noncharacters, which Cairo refuses (utf8.h). */
+		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
+		    (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
 			cp = 0xFFFD;
 	} else {
 		cp = mk_named_entity(s + 1, n - 2);

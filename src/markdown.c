@@ -582,7 +582,11 @@ mk_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u)
 	else
 		markdown_where_saw(c, off);
 	if (mk_top(c)->skip) {
-		/* One warning an HTML block; comments are silent. */
+		/* One warning an HTML block; comments are silent.  What md4c
+		 * makes up (indentation, newlines) is not in the source: it
+		 * has no line and says nothing about the block. */
+		if (off == SIZE_MAX)
+			return 0;
 		if (!mk_top(c)->warned && !(size >= 4 &&
 		    memcmp(text, "<!--", 4) == 0))
 			diag_warning(c->d, srcpos_at(c->in->file,

@@ -19,6 +19,8 @@
 #define MARKDOWN_MAX_BLOCKS 100000
 /* Bytes of text in one paragraph, heading, cell or code block. */
 #define MARKDOWN_MAX_TEXT (1024 * 1024)
+/* Lines (hard breaks) in one paragraph, heading, cell or code block. */
+#define MARKDOWN_MAX_LINES 5000
 
 struct markdown_hooks {
 	void *ctx;

@@ -69,7 +69,10 @@ emit(struct paginator *p, size_t item, size_t from, size_t to, bool repeat)
 	pc = &r->pieces[r->npieces++];
 	pc->item = item;
 	pc->line_from = from;
-	pc->line_to = to;
+	/* An item that is not split (a heading over two lines) is placed as
+	 * one line here, but its piece holds all of its lines: drawing takes
+	 * a piece short of nlines for a part, and drew only the first line. */
+	pc->line_to = to >= item_lines(it) && it->nlines > to ? it->nlines : to;
 	pc->page = p->page;
 	pc->y = p->y;
 	pc->repeat = repeat;

@@ -85,8 +85,8 @@ render_load(const struct render_job *job, struct render_result *res,
 {
 	char **failed = NULL;
 	size_t nfailed = 0;
-	struct report_options ropt = { job->handout ? NULL : job->paper,
-	    job->grayscale };
+	struct report_options ropt = { .paper = job->handout ? NULL :
+	    job->paper, .grayscale = job->grayscale, .root = job->root };
 	struct doc *doc = report_load_inputs(job->report, &ropt, &failed,
 	    &nfailed, d);
 
@@ -146,10 +146,23 @@ render_output(const struct render_job *job, const struct layout *lo,
 	return output_pdf(lo, job->out, opt, d);
 }
 
-/* Lay out and draw doc, recording the fonts used into fu. */
+static bool
+render_pages_limit(const struct render_job *job, const struct layout *lo,
+    struct diags *d)
+{
+	if (lo->pages.npages <= RENDER_MAX_PAGES)
+		return true;
+	diag_error(d, srcpos_at(job->report, 0, 0), "the layout has %zu pages, "
+	    "more than the limit of %d", lo->pages.npages, RENDER_MAX_PAGES);
+	return false;
+}
+
+/* Lay out and draw doc, recording the fonts used into fu; a warning
+ * after the first before diagnostics fails a --strict render. */
 static bool
 render_draw(const struct render_job *job, const struct doc *doc,
-    struct fontuse *fu, struct render_result *res, struct diags *d)
+    struct fontuse *fu, struct render_result *res, size_t before,
+    struct diags *d)
 {
 	struct output_options oopt = {
 		.grayscale = job->grayscale || doc->fm.grayscale,
@@ -164,7 +177,9 @@ render_draw(const struct render_job *job, const struct doc *doc,
 	layout_build(&lo, doc, d);
 	if (res)
 		res->pages = lo.pages.npages;
-	ok = !job->handout || render_handout(job, &lo, &sheets, d);
+	ok = render_pages_limit(job, &lo, d) &&
+	    !(job->strict && d->count > before);
+	ok = ok && (!job->handout || render_handout(job, &lo, &sheets, d));
 	if (ok && job->handout)
 		oopt.handout = &sheets;
 	if (ok) {
@@ -185,6 +200,7 @@ render_report(const struct render_job *job, struct render_result *res,
 	const char **inputs;
 	char *target;
 	size_t n;
+	size_t before = d->count;
 	bool ok;
 
 	if (res)
@@ -192,8 +208,14 @@ render_report(const struct render_job *job, struct render_result *res,
 	doc = render_load(job, res, d);
 	if (doc == NULL)
 		return false;
+	/* --strict: a warning of the report fails it before anything is
+	 * written. */
+	if (job->strict && d->count > before) {
+		doc_free(doc);
+		return false;
+	}
 	fontuse_init(&fu);
-	ok = render_draw(job, doc, &fu, res, d);
+	ok = render_draw(job, doc, &fu, res, before, d);
 	inputs = render_inputs(doc, &fu, &n);
 	if (res)
 		render_keep_inputs(res, inputs, n);

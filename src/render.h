@@ -8,6 +8,9 @@
 
 #include "diag.h"
 
+/* A layout longer than this many pages is an error, not a PDF. */
+#define RENDER_MAX_PAGES 5000
+
 struct render_job {
 	const char *report;	/* the report file */
 	const char *out;	/* the output file; for svg and png the
@@ -22,6 +25,10 @@ struct render_job {
 	 * pages done so far and the total. */
 	void (*progress)(void *ctx, size_t done, size_t total);
 	void *progress_ctx;
+	const char *root;	/* --root (sandbox.h), or NULL for the
+				 * parent of the report's folder */
+	bool strict;		/* --strict: a warning fails the render, and
+				 * no output is written */
 };
 
 struct render_result {
@@ -33,10 +40,11 @@ struct render_result {
 };
 
 /* Render job->report to job->out.  Problems go to d; returns false on an
- * error, leaving job->out as it was.  res (may be NULL) receives the page
- * count and the files read, even on failure (then the files read up to
- * the failure: at least the report); release it with
- * render_result_release.  job->depfile lists the same files. */
+ * error (RENDER_MAX_PAGES included), leaving job->out as it was.  res
+ * (may be NULL) receives the page count and the files read, even on
+ * failure (then the files read up to the failure: at least the report);
+ * release it with render_result_release.  job->depfile lists the same
+ * files. */
 bool render_report(const struct render_job *job, struct render_result *res,
     struct diags *d);
 /* Free what render_report put in res. */

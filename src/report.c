@@ -13,6 +13,7 @@
 #include "frontmatter.h"
 #include "markdown.h"
 #include "numfmt.h"
+#include "sandbox.h"
 #include "spec.h"
 #include "srcmap.h"
 #include "stale.h"
@@ -22,6 +23,10 @@
 
 /* A report is prose with a few charts; past this it is something else. */
 #define REPORT_MAX_BYTES (16 * 1024 * 1024)
+/* Layout time grows with charts and table rows (about 2 ms a chart and
+ * 0.7 ms a row): these keep a hostile report to seconds, not minutes. */
+#define REPORT_MAX_CHARTS 1000
+#define REPORT_MAX_TABLE_ROWS SPEC_MAX_TABLE_ROWS
 
 /* A CSV file loaded for the report; t is NULL when it failed to load. */
 struct report_table {
@@ -36,6 +41,9 @@ struct report {
 	const struct table **alias_tables;	/* per alias, may be NULL */
 	struct report_table *tables;
 	size_t ntables;
+	struct sandbox sandbox;		/* where data may be read from */
+	size_t ncharts;			/* so far, for the limits */
+	size_t table_rows;
 };
 
 /* --- reading the file ---------------------------------------------------- */
@@ -90,11 +98,11 @@ report_read(const char *path, size_t *len, struct diags *d)
 }
 
 /* Valid UTF-8, then one form for everything after: no BOM, '\n' line ends,
- * NFC (DESIGN: Known traps). */
+ * NFC (DESIGN: Known traps).  Takes raw (len bytes, NUL after them). */
 static char *
-report_text(const char *path, size_t *len, struct diags *d)
+report_clean(const char *path, char *raw, size_t *len, struct diags *d)
 {
-	char *raw = report_read(path, len, d), *text;
+	char *text;
 	size_t bad, n = 0, skip = 0;
 
 	if (raw == NULL)
@@ -117,6 +125,12 @@ report_text(const char *path, size_t *len, struct diags *d)
 	free(raw);
 	*len = strlen(text);
 	return text;
+}
+
+static char *
+report_text(const char *path, size_t *len, struct diags *d)
+{
+	return report_clean(path, report_read(path, len, d), len, d);
 }
 
 /* --- data ---------------------------------------------------------------- */
@@ -176,6 +190,10 @@ report_table(struct report *r, const char *rel, struct srcpos pos,
 	struct report_table *rt = NULL;
 	struct diags why;
 
+	if (!sandbox_check(&r->sandbox, rel, path, what, pos, d)) {
+		free(path);
+		return NULL;
+	}
 	for (size_t i = 0; i < r->ntables && rt == NULL; i++)
 		if (strcmp(r->tables[i].path, path) == 0)
 			rt = &r->tables[i];
@@ -457,6 +475,21 @@ report_ref(void *ctx, const char *inner, struct srcpos pos, struct diags *d)
 
 /* --- specs and the whole report ------------------------------------------ */
 
+/* Count t's body rows against the report's limit; false with an error at
+ * the fence once past it. */
+static bool
+report_rows_limit(struct report *r, const struct doc_table *t,
+    const struct spec_origin *o, struct diags *d)
+{
+	r->table_rows += t->nrows - t->nheader;
+	if (r->table_rows <= REPORT_MAX_TABLE_ROWS)
+		return true;
+	diag_error(d, o->fence, "table: more than %d table rows in one report "
+	    "(the limit; this table has %zu)", REPORT_MAX_TABLE_ROWS,
+	    t->nrows - t->nheader);
+	return false;
+}
+
 /* markdown_hooks.fence: a ```chart or ```table block. */
 static bool
 report_fence(void *ctx, const char *kind, const char *body, size_t len,
@@ -470,7 +503,12 @@ report_fence(void *ctx, const char *kind, const char *body, size_t len,
 	if (strcmp(kind, "table") == 0) {
 		b->table = spec_table(body, len, o, &env, d);
 		b->kind = BLOCK_TABLE;
-		return b->table != NULL;
+		return b->table != NULL && report_rows_limit(r, b->table, o, d);
+	}
+	if (++r->ncharts > REPORT_MAX_CHARTS) {
+		diag_error(d, o->fence, "chart: more than %d charts in one "
+		    "report (the limit)", REPORT_MAX_CHARTS);
+		return false;
 	}
 	c = xcalloc(1, sizeof *c);
 	if (!spec_chart(body, len, o, &env, c, d)) {
@@ -522,6 +560,7 @@ report_release(struct report *r)
 	free(r->tables);
 	free(r->alias_tables);
 	frontmatter_aliases_release(&r->aliases);
+	sandbox_release(&r->sandbox);
 	free(r->dir);
 }
 
@@ -565,21 +604,31 @@ report_parse(struct report *r, const struct srcmap *m,
 		report_stale(r, m, span.body_start, d);
 }
 
-struct doc *
-report_load(const char *path, const struct report_options *opt,
-    struct diags *d)
+/* The folder data may come from: --root, else the parent of the report's
+ * folder. */
+static bool
+report_sandbox(struct report *r, const char *path,
+    const struct report_options *opt, struct diags *d)
 {
-	return report_load_inputs(path, opt, NULL, NULL, d);
+	char *root = opt && opt->root ? xstrdup(opt->root) :
+	    sandbox_default_root(path);
+	bool ok = sandbox_init(&r->sandbox, root, d);
+
+	free(root);
+	return ok;
 }
 
-struct doc *
-report_load_inputs(const char *path, const struct report_options *opt,
-    char ***inputs, size_t *ninputs, struct diags *d)
+/* The report at path whose bytes text[0..len) have been read (text is
+ * NULL when they could not be; taken).  On failure, when inputs is not
+ * NULL, the files read up to the failure go there (see report.h). */
+static struct doc *
+report_build(const char *path, char *text, size_t len,
+    const struct report_options *opt, size_t errors, char ***inputs,
+    size_t *ninputs, struct diags *d)
 {
 	struct report r = { 0 };
 	struct srcmap m;
-	size_t errors = d->errors, len;
-	char *text, *dir = g_path_get_dirname(path);
+	char *dir = g_path_get_dirname(path);
 
 	r.doc = xcalloc(1, sizeof *r.doc);
 	r.doc->path = xstrdup(path);
@@ -587,7 +636,10 @@ report_load_inputs(const char *path, const struct report_options *opt,
 	g_free(dir);
 	frontmatter_init(&r.doc->fm);
 	report_input(r.doc, path);
-	text = report_text(path, &len, d);
+	if (text && !report_sandbox(&r, path, opt, d)) {
+		free(text);
+		text = NULL;
+	}
 	if (text) {
 		srcmap_init(&m, text, len);
 		report_parse(&r, &m, opt, d);
@@ -606,4 +658,40 @@ report_load_inputs(const char *path, const struct report_options *opt,
 		return NULL;
 	}
 	return r.doc;
+}
+
+struct doc *
+report_load_inputs(const char *path, const struct report_options *opt,
+    char ***inputs, size_t *ninputs, struct diags *d)
+{
+	size_t errors = d->errors, len = 0;
+	char *text = report_text(path, &len, d);
+
+	return report_build(path, text, len, opt, errors, inputs, ninputs, d);
+}
+
+struct doc *
+report_load(const char *path, const struct report_options *opt,
+    struct diags *d)
+{
+	return report_load_inputs(path, opt, NULL, NULL, d);
+}
+
+struct doc *
+report_load_buffer(const char *path, const char *data, size_t len,
+    const struct report_options *opt, struct diags *d)
+{
+	size_t errors = d->errors;
+	char *raw = NULL;
+
+	if (len > REPORT_MAX_BYTES) {
+		diag_error(d, srcpos_at(path, 0, 0), "larger than the limit "
+		    "of 16 MiB for a report");
+	} else {
+		raw = xmalloc(len + 1);
+		memcpy(raw, data, len);
+		raw[len] = '\0';
+	}
+	raw = report_clean(path, raw, &len, d);
+	return report_build(path, raw, len, opt, errors, NULL, NULL, d);
 }

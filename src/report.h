@@ -10,11 +10,13 @@
 struct report_options {
 	const char *paper;	/* --paper override, or NULL */
 	bool grayscale;		/* --grayscale */
+	const char *root;	/* --root: data must lie under it; NULL for
+				 * the parent of the report's folder */
 };
 
 /* Read path into a new document.  Every problem (with file, line, column:
- * front matter, Markdown blocks, spec keys, CSV cells) goes to d; returns
- * NULL when any is an error.  Caller frees with doc_free. */
+ * front matter, Markdown blocks, spec keys, CSV cells, data outside the
+ * root of sandbox.h) goes to d; returns NULL when any is an error.  Caller frees with doc_free. */
 struct doc *report_load(const char *path, const struct report_options *opt,
     struct diags *d);
 /* report_load that, when the load fails and inputs is not NULL, hands
@@ -24,5 +26,10 @@ struct doc *report_load(const char *path, const struct report_options *opt,
 struct doc *report_load_inputs(const char *path,
     const struct report_options *opt, char ***inputs, size_t *ninputs,
     struct diags *d);
+/* As report_load, for a report whose bytes data[0..len) are already in
+ * memory (fuzzing, tests); path names it in messages and anchors the
+ * relative paths of its data. */
+struct doc *report_load_buffer(const char *path, const char *data,
+    size_t len, const struct report_options *opt, struct diags *d);
 
 #endif

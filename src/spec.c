@@ -502,9 +502,11 @@ spec_columns(const struct table *t, const struct spec_value *v,
 	return true;
 }
 
-/* The table the data entry names; an error at the fence when missing. */
+/* The table the data entry names; an error at the fence when missing, at
+ * the entry when it has no rows or more than max_rows (checked before any
+ * work on them, so a million-row file fails fast). */
 static const struct table *
-spec_data(const struct spec_value *root, const char *what,
+spec_data(const struct spec_value *root, const char *what, size_t max_rows,
     const struct spec_origin *o, const struct spec_env *env,
     struct diags *d)
 {
@@ -522,6 +524,12 @@ spec_data(const struct spec_value *root, const char *what,
 	if (t && t->nrows == 0) {
 		diag_error(d, v->pos, "%s: data: %s has no data rows", what,
 		    t->path);
+		return NULL;
+	}
+	if (t && t->nrows > max_rows) {
+		diag_error(d, v->pos, "%s: data: %s has %zu data rows, more "
+		    "than the limit of %zu for a %s", what, t->path, t->nrows,
+		    max_rows, what);
 		return NULL;
 	}
 	return t;
@@ -681,7 +689,8 @@ spec_chart(const char *yaml, size_t len, const struct spec_origin *o,
 		return false;
 	ok = spec_check_keys(&root, "chart", chart_keys, d) &&
 	    chart_kinds(&root, out, d) && chart_texts(&root, out, d) &&
-	    (t = spec_data(&root, "chart", o, env, d)) != NULL &&
+	    (t = spec_data(&root, "chart", CHART_MAX_CATS, o, env, d)) !=
+	    NULL &&
 	    chart_pick(t, &root, o, out, &label, &vals, &nvals, d) &&
 	    chart_fill(t, &root, label, vals, nvals, out, d) &&
 	    chart_highlight(&root, t, label, out, d);
@@ -813,7 +822,8 @@ spec_table(const char *yaml, size_t len, const struct spec_origin *o,
 	ok = spec_check_keys(&root, "table", table_keys, d) &&
 	    spec_scalar(&root, "caption", "table", &caption, d) &&
 	    spec_scalar(&root, "source", "table", &source, d) &&
-	    (t = spec_data(&root, "table", o, env, d)) != NULL &&
+	    (t = spec_data(&root, "table", SPEC_MAX_TABLE_ROWS, o, env, d)) !=
+	    NULL &&
 	    table_build(t, &root, env->lang, dt, d);
 	if (ok) {
 		dt->caption = spec_text(caption);

@@ -18,6 +18,9 @@
 #define SPEC_MAX_BYTES (64 * 1024)
 /* At most this many values (scalars, lists, maps) in one YAML text. */
 #define SPEC_MAX_VALUES 10000
+/* At most this many body rows in a table block (the report's tables
+ * together have the same limit, report.c). */
+#define SPEC_MAX_TABLE_ROWS 10000
 
 enum spec_kind {
 	SPEC_SCALAR,

@@ -602,7 +602,8 @@ table_load(const char *path, struct diags *d)
 	struct stat st;
 	size_t len = 0;
 	char *buf = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO nobody writes to would wait forever. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		diag_error(d, srcpos_at(path, 0, 0), "cannot read data file: "
@@ -610,6 +611,9 @@ table_load(const char *path, struct diags *d)
 	} else if (S_ISDIR(st.st_mode)) {
 		diag_error(d, srcpos_at(path, 0, 0), "is a directory, not a "
 		    "CSV file");
+	} else if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
+		diag_error(d, srcpos_at(path, 0, 0), "is a FIFO or socket, not "
+		    "a CSV file");
 	} else if ((buf = table_read(fd, &len)) == NULL) {
 		diag_error(d, srcpos_at(path, 0, 0), "cannot read data file: "
 		    "%s", strerror(errno));

@@ -111,8 +111,45 @@ utf8_is_nfc(const char *s, size_t len)
 	return true;
 }
 
-char *
-utf8_nfc(const char *s, size_t len)
+/* Is c a noncharacter (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF)?  Valid UTF-8,
+ * but Cairo refuses them ("input string not valid UTF-8") and a whole page
+ * would fail to draw. */
+static bool
+utf8_noncharacter(gunichar c)
+{
+	return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+static bool
+utf8_has_noncharacter(const char *s)
+{
+	/* Every noncharacter is encoded with a lead byte of 0xEF or above. */
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p >= 0xEF &&
+		    utf8_noncharacter(g_utf8_get_char(p)))
+			return true;
+	return false;
+}
+
+/* s with every noncharacter replaced by U+FFFD; takes s. */
+static char *
+utf8_scrub(char *s)
+{
+	GString *out = g_string_sized_new(strlen(s));
+	char *r;
+
+	for (const gchar *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		g_string_append_unichar(out, utf8_noncharacter(c) ? 0xFFFD : c);
+	}
+	free(s);
+	r = xstrdup(out->str);
+	g_string_free(out, TRUE);
+	return r;
+}
+
+static char *
+utf8_nfc_raw(const char *s, size_t len)
 {
 	if (utf8_is_nfc(s, len))
 		return xstrndup(s, len);
@@ -137,6 +174,14 @@ utf8_nfc(const char *s, size_t len)
 	}
 	r[used] = '\0';
 	return r;
+}
+
+char *
+utf8_nfc(const char *s, size_t len)
+{
+	char *r = utf8_nfc_raw(s, len);
+
+	return utf8_has_noncharacter(r) ? utf8_scrub(r) : r;
 }
 
 int

@@ -20,7 +20,8 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* Number of code points in s[0..len): the 1-based column of s+len is this
  * plus one. */
 size_t utf8_count(const char *s, size_t len);
-/* NFC copy of valid UTF-8 s[0..len); caller frees. */
+/* NFC copy of valid UTF-8 s[0..len), with Unicode noncharacters (U+FFFF,
+ * U+FDD0 …), which Cairo refuses, replaced by U+FFFD; caller frees. */
 char *utf8_nfc(const char *s, size_t len);
 /* The 1-based column in orig (len bytes, possibly NFD) of the character at
  * column col of its NFC form. */

@@ -72,7 +72,7 @@ static const char *const papers[] = { "A4", "A5", "Letter" };
 START_TEST(test_breaks_follow_the_rules)
 {
 	char *path = write_report("vi", papers[_i]);
-	struct report_options opt = { NULL, false };
+	struct report_options opt = { .paper = NULL };
 	struct diags d;
 	struct doc *doc;
 	struct layout lo;
@@ -121,7 +121,7 @@ START_TEST(test_layouts_carry_the_report_language)
 {
 	static const char *const langs[] = { "vi", "en" };
 	char *path = write_report(langs[_i], "A4");
-	struct report_options opt = { NULL, false };
+	struct report_options opt = { .paper = NULL };
 	struct diags d;
 	struct doc *doc;
 	struct layout lo;

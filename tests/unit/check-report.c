@@ -289,7 +289,7 @@ END_TEST
 START_TEST(test_options_override)
 {
 	struct diags d;
-	struct report_options o = { "A5", true };
+	struct report_options o = { .paper = "A5", .grayscale = true };
 	struct doc *doc = load_opt("---\npaper: Letter landscape\n---\n", &o,
 	    &d);
 	char *s;

@@ -334,7 +334,7 @@ struct laid {
 static void
 laid_build(struct laid *l, const char *path)
 {
-	struct report_options ro = { NULL, false };
+	struct report_options ro = { .paper = NULL };
 
 	diags_init(&l->d);
 	l->doc = report_load(path, &ro, &l->d);

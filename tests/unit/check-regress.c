@@ -1,0 +1,163 @@
+/* check-regress: inputs the fuzz targets (tests/fuzz) found breaking the
+ * pipeline, each run as fuzz-pipeline runs it — report from memory, layout,
+ * every page drawn into a PDF surface — and required to draw cleanly. */
+#include <cairo-pdf.h>
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "draw.h"
+#include "fonts.h"
+#include "layout.h"
+#include "paginate.h"
+#include "report.h"
+
+static const struct {
+	const char *name;
+	const char *text;
+	bool loads;		/* the report reads without error */
+} regress_cases[] = {
+	/* U+FFFF in a setext heading: Cairo refused the outline entry and
+	 * the glyphs' text ("input string not valid UTF-8"); noncharacters
+	 * now become U+FFFD when the text is normalised. */
+	{ "noncharacter-heading",
+	    "\xef\xbf\xbf" "5---\r---\n\ntitle: bom**---\r- \n"
+	    "# lfrc\ry\rcr\r\n",
+	    true },
+	/* A heading over two lines inside a quote: paginate placed it as a
+	 * one-line piece, so the quote's tag was never closed (Cairo: "invalid
+	 * tag name, attributes, or nesting", then a crash in
+	 * cairo_surface_finish) and only the first line was drawn. */
+	{ "wrapped-heading-in-quote",
+	    "># \xcc\x81u\xc4\x91" "edata/two.csv \xcc\x80>N{{dDFHSGothic-W5"
+	    "Blocata/two.csvt-", true },
+	{ "noncharacters-everywhere",
+	    "---\ntitle: \xef\xbf\xbe \xef\xb7\x90\n---\n"
+	    "# \xf0\x9f\xbf\xbf\n\n- \xf4\x8f\xbf\xbf\n\n&#xFFFF; &#65534;\n",
+	    true },
+};
+
+static cairo_status_t
+discard(void *closure, const unsigned char *data, unsigned int len)
+{
+	(void)closure;
+	(void)data;
+	(void)len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+draw_all(const struct layout *lo)
+{
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(discard, NULL,
+	    lo->theme.page_w, lo->theme.page_h);
+	cairo_t *cr = cairo_create(s);
+	struct draw_state st;
+	cairo_status_t status;
+
+	draw_state_init(&st, lo, false);
+	cairo_tag_begin(cr, "Document", NULL);
+	for (size_t p = 0; p < lo->pages.npages; p++) {
+		draw_page(cr, &st, p);
+		if (p + 1 == lo->pages.npages)
+			cairo_tag_end(cr, "Document");
+		cairo_show_page(cr);
+	}
+	status = cairo_status(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	return status;
+}
+
+START_TEST(test_regress_pipeline)
+{
+	struct diags d;
+	struct doc *doc;
+	struct layout lo;
+	cairo_status_t status;
+
+	diags_init(&d);
+	ck_assert(fonts_init(NULL, &d));
+	doc = report_load_buffer("regress.md", regress_cases[_i].text,
+	    strlen(regress_cases[_i].text), NULL, &d);
+	ck_assert_msg((doc != NULL) == regress_cases[_i].loads, "%s: %s",
+	    regress_cases[_i].name, d.count ? d.items[0].message : "");
+	if (doc) {
+		layout_build(&lo, doc, &d);
+		status = draw_all(&lo);
+		ck_assert_msg(status == CAIRO_STATUS_SUCCESS, "%s: %s",
+		    regress_cases[_i].name, cairo_status_to_string(status));
+		layout_release(&lo);
+	}
+	doc_free(doc);
+	diags_release(&d);
+	fonts_shutdown();
+}
+END_TEST
+
+/* An item that is not split keeps all its lines in its one piece. */
+START_TEST(test_regress_unsplit_piece)
+{
+	static const double bottoms[] = { 20, 40, 60 };
+	struct pg_item items[2];
+	struct pg_result r;
+
+	memset(items, 0, sizeof items);
+	items[0].height = 64;		/* a heading over three lines */
+	items[0].nlines = 3;
+	items[0].line_bottom = bottoms;
+	items[0].keep_with_next = true;
+	items[1].height = 20;
+	items[1].nlines = 1;
+	paginate(items, 2, 500, 500, &r);
+	ck_assert_uint_eq(r.npieces, 2);
+	ck_assert_uint_eq(r.pieces[0].line_from, 0);
+	ck_assert_uint_eq(r.pieces[0].line_to, 3);
+	ck_assert_uint_eq(r.pieces[1].line_to, 1);
+	paginate_release(&r);
+}
+END_TEST
+
+/* Text md4c makes up (the indentation before an HTML comment) has no line:
+ * no diagnostic may come out of it without one. */
+static const char *const located_cases[] = {
+	" <!--`",
+	"  <div>\n",
+	"> <!-- x -->\n",
+};
+
+START_TEST(test_regress_located)
+{
+	struct diags d;
+	struct doc *doc;
+
+	diags_init(&d);
+	doc = report_load_buffer("regress.md", located_cases[_i],
+	    strlen(located_cases[_i]), NULL, &d);
+	for (size_t i = 0; i < d.count; i++)
+		ck_assert_msg(d.items[i].line >= 1, "\"%s\": %s at line %d",
+		    located_cases[_i], d.items[i].message, d.items[i].line);
+	doc_free(doc);
+	diags_release(&d);
+}
+END_TEST
+
+Suite *
+regress_suite(void)
+{
+	Suite *s = suite_create("regress");
+	TCase *tc = tcase_create("pipeline");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_loop_test(tc, test_regress_pipeline, 0,
+	    sizeof regress_cases / sizeof regress_cases[0]);
+	tcase_add_test(tc, test_regress_unsplit_piece);
+	tcase_add_loop_test(tc, test_regress_located, 0,
+	    sizeof located_cases / sizeof located_cases[0]);
+	suite_add_tcase(s, tc);
+	return s;
+}
