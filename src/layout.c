@@ -422,7 +422,9 @@ layout_paragraph(struct layout *lo, const struct block *b, struct walk *w,
 	struct text_style st = body_style(lo);
 	struct flow_item *it = flow_text(lo, w, role, b, &b->text, NULL, &st);
 
-	it->pad_bottom = lo->theme.para_gap;
+	/* List items sit closer together than paragraphs. */
+	it->pad_bottom = role == ROLE_LI ? lo->theme.para_gap * 0.4 :
+	    lo->theme.para_gap;
 	flow_measure(lo, it);
 }
 
@@ -789,6 +791,65 @@ layout_title_block(struct layout *lo)
 	}
 }
 
+/* The body's line pitch: two lines of body text, the second's top. */
+static double
+layout_body_pitch(struct layout *lo)
+{
+	struct text_style st = body_style(lo);
+	PangoLayout *pl = layout_text_new(lo, NULL, "Ag\nAg", &st, 1000);
+	PangoLayoutIter *iter = pango_layout_get_iter(pl);
+	int y0, y1, top;
+
+	pango_layout_iter_get_line_yrange(iter, &top, &y0);
+	pango_layout_iter_next_line(iter);
+	pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+	pango_layout_iter_free(iter);
+	g_object_unref(pl);
+	return layout_pt(y0 - top);
+}
+
+/* Baseline rhythm: every block (a table with its captions, or a whole
+ * list, counts as one) ends on a multiple of half the body's line pitch,
+ * so paragraphs after headings, charts and tables start on the same grid
+ * as the text before them.  A heading takes the slack above itself, to
+ * stay close to the text it introduces. */
+static void
+layout_snap(struct layout *lo)
+{
+	double unit = layout_body_pitch(lo) / 2, acc = 0;
+
+	if (!(unit > 0))
+		return;
+	for (size_t i = 0; i < lo->nitems; i++) {
+		struct flow_item *it = &lo->items[i];
+		bool grouped = it->block && it->kind != FLOW_TEXT &&
+		    i + 1 < lo->nitems && lo->items[i + 1].block == it->block;
+		bool heading = it->role >= ROLE_H1 && it->role <= ROLE_H3;
+		double extra;
+
+		/* A list snaps as a whole, after its last item. */
+		if (it->role == ROLE_LI && i + 1 < lo->nitems &&
+		    lo->items[i + 1].role == ROLE_LI)
+			grouped = true;
+		if (it->kind == FLOW_TEXT && it->role == ROLE_CAPTION &&
+		    i + 1 < lo->nitems && lo->items[i + 1].block == it->block &&
+		    lo->items[i + 1].role == ROLE_CAPTION)
+			grouped = true;
+		acc += flow_height(it);
+		if (grouped)
+			continue;
+		extra = ceil(acc / unit - 1e-6) * unit - acc;
+		acc += extra;
+		if (!heading) {
+			it->pad_bottom += extra;
+			continue;
+		}
+		it->pad_top += extra;
+		for (size_t l = 0; l < it->nlines; l++)
+			it->line_bottom[l] += extra;
+	}
+}
+
 /* The paginator's view: heights, lines and what must stay together. */
 static void
 layout_fill_pg(struct layout *lo)
@@ -839,6 +900,7 @@ layout_build(struct layout *lo, const struct doc *doc, struct diags *d)
 	layout_title_block(lo);
 	layout_blocks(lo, doc->blocks, doc->nblocks, &w);
 	layout_warn_missing(lo);
+	layout_snap(lo);
 	layout_fill_pg(lo);
 	paginate(lo->pg, lo->nitems, theme_content_height(&lo->theme),
 	    theme_content_height(&lo->theme), &lo->pages);
