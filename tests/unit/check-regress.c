@@ -122,12 +122,15 @@ START_TEST(test_regress_unsplit_piece)
 }
 END_TEST
 
-/* Text md4c makes up (the indentation before an HTML comment) has no line:
- * no diagnostic may come out of it without one. */
+/* Text md4c makes up (the indentation before an HTML comment) has no line,
+ * and a tab it expands shifts columns: every diagnostic must still point
+ * at a line, and at a column only when there is one. */
 static const char *const located_cases[] = {
 	" <!--`",
 	"  <div>\n",
 	"> <!-- x -->\n",
+	/* A tab before a YAML error: the column came out as -2. */
+	"```chart\n\t- tr5&FFE;&F1FE;.\n\x14",
 };
 
 START_TEST(test_regress_located)
@@ -139,8 +142,9 @@ START_TEST(test_regress_located)
 	doc = report_load_buffer("regress.md", located_cases[_i],
 	    strlen(located_cases[_i]), NULL, &d);
 	for (size_t i = 0; i < d.count; i++)
-		ck_assert_msg(d.items[i].line >= 1, "\"%s\": %s at line %d",
-		    located_cases[_i], d.items[i].message, d.items[i].line);
+		ck_assert_msg(d.items[i].line >= 1 && d.items[i].col >= 0,
+		    "case %d: %s at %d:%d", _i, d.items[i].message,
+		    d.items[i].line, d.items[i].col);
 	doc_free(doc);
 	diags_release(&d);
 }
