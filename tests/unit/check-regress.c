@@ -32,6 +32,11 @@ static const struct {
 	{ "wrapped-heading-in-quote",
 	    "># \xcc\x81u\xc4\x91" "edata/two.csv \xcc\x80>N{{dDFHSGothic-W5"
 	    "Blocata/two.csvt-", true },
+	/* md4c nests an autolink inside a link: the inner one's end freed
+	 * the href and the outer one's end read through NULL. */
+	{ "nested-links", "[(ftp://.u]()", true },
+	{ "nested-links-anchor", "# A\n\n[see www.example.com here](#a)\n",
+	    true },
 	{ "noncharacters-everywhere",
 	    "---\ntitle: \xef\xbf\xbe \xef\xb7\x90\n---\n"
 	    "# \xf0\x9f\xbf\xbf\n\n- \xf4\x8f\xbf\xbf\n\n&#xFFFF; &#65534;\n",
