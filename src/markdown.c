@@ -544,7 +544,9 @@ mk_leave_span(MD_SPANTYPE type, void *detail, void *u)
 		c->strike--;
 		break;
 	case MD_SPAN_A:
-		if (c->href[0] == '#') {
+		/* They do nest in md4c (an autolink inside a link in a table
+		 * row): the inner one has taken the href already. */
+		if (c->href && c->href[0] == '#') {
 			c->links = mk_grow(c->links, c->nlinks,
 			    sizeof *c->links);
 			c->links[c->nlinks++] = (struct mdlink){

@@ -23,12 +23,14 @@ struct yreader {
 static struct srcpos
 ypos(const struct spec_origin *o, yaml_mark_t m)
 {
-	int shift = 0;
+	int shift = 0, col;
 
 	if (o->shift && m.line < o->nshift)
 		shift = o->shift[m.line];
-	return srcpos_at(o->file, o->line + (int)m.line,
-	    (int)m.column + 1 + shift);
+	/* A tab md4c expanded can leave the shift negative: a column before
+	 * the line is no column, so the position names the line alone. */
+	col = (int)m.column + 1 + shift;
+	return srcpos_at(o->file, o->line + (int)m.line, col < 1 ? 0 : col);
 }
 
 static void

@@ -32,6 +32,11 @@ static const struct {
 	{ "wrapped-heading-in-quote",
 	    "># \xcc\x81u\xc4\x91" "edata/two.csv \xcc\x80>N{{dDFHSGothic-W5"
 	    "Blocata/two.csvt-", true },
+	/* md4c nests an autolink inside a link: the inner one's end freed
+	 * the href and the outer one's end read through NULL. */
+	{ "nested-links", "[(ftp://.u]()", true },
+	{ "nested-links-anchor", "# A\n\n[see www.example.com here](#a)\n",
+	    true },
 	{ "noncharacters-everywhere",
 	    "---\ntitle: \xef\xbf\xbe \xef\xb7\x90\n---\n"
 	    "# \xf0\x9f\xbf\xbf\n\n- \xf4\x8f\xbf\xbf\n\n&#xFFFF; &#65534;\n",
@@ -122,12 +127,15 @@ START_TEST(test_regress_unsplit_piece)
 }
 END_TEST
 
-/* Text md4c makes up (the indentation before an HTML comment) has no line:
- * no diagnostic may come out of it without one. */
+/* Text md4c makes up (the indentation before an HTML comment) has no line,
+ * and a tab it expands shifts columns: every diagnostic must still point
+ * at a line, and at a column only when there is one. */
 static const char *const located_cases[] = {
 	" <!--`",
 	"  <div>\n",
 	"> <!-- x -->\n",
+	/* A tab before a YAML error: the column came out as -2. */
+	"```chart\n\t- tr5&FFE;&F1FE;.\n\x14",
 };
 
 START_TEST(test_regress_located)
@@ -139,8 +147,9 @@ START_TEST(test_regress_located)
 	doc = report_load_buffer("regress.md", located_cases[_i],
 	    strlen(located_cases[_i]), NULL, &d);
 	for (size_t i = 0; i < d.count; i++)
-		ck_assert_msg(d.items[i].line >= 1, "\"%s\": %s at line %d",
-		    located_cases[_i], d.items[i].message, d.items[i].line);
+		ck_assert_msg(d.items[i].line >= 1 && d.items[i].col >= 0,
+		    "case %d: %s at %d:%d", _i, d.items[i].message,
+		    d.items[i].line, d.items[i].col);
 	doc_free(doc);
 	diags_release(&d);
 }
