@@ -681,6 +681,9 @@ layout_table(struct layout *lo, const struct block *b, struct walk *w)
 	for (size_t r = 0; r < t->nrows; r++)
 		layout_row(lo, b, w, r, widths);
 	free(widths);
+	/* Without a caption the table still needs air below it. */
+	if (!t->caption && !t->source)
+		lo->items[lo->nitems - 1].pad_bottom += lo->theme.para_gap;
 	if (t->caption) {
 		layout_note(lo, w, b, t->caption);
 		/* The source line sits right under its caption. */
