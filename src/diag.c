@@ -44,7 +44,16 @@ diags_add(struct diags *d, enum diag_severity sev, struct srcpos pos,
 		d->cap = d->cap ? d->cap * 2 : 8;
 		d->items = xreallocarray(d->items, d->cap, sizeof *d->items);
 	}
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	/* A message cut at the buffer's end (it quotes a huge input) must
+	 * not end in half a UTF-8 character: back off to a whole one. */
+	if (vsnprintf(buf, sizeof buf, fmt, ap) >= (int)sizeof buf) {
+		size_t n = sizeof buf - 1;
+		while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+			n--;
+		if (n > 0 && ((unsigned char)buf[n - 1] & 0x80))
+			n--;
+		buf[n] = '\0';
+	}
 	g = &d->items[d->count++];
 	g->severity = sev;
 	g->file = xstrdup(pos.file ? pos.file : "figpress");

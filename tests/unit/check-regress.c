@@ -12,6 +12,8 @@
 #include "layout.h"
 #include "paginate.h"
 #include "report.h"
+#include "utf8.h"
+#include "xmalloc.h"
 
 static const struct {
 	const char *name;
@@ -155,6 +157,28 @@ START_TEST(test_regress_located)
 }
 END_TEST
 
+/* A message past diag.c's buffer was cut inside a character. */
+START_TEST(test_regress_long_message)
+{
+	struct diags d;
+	char *text = xmalloc(3000 + 1);
+
+	for (size_t i = 0; i < 3000; i += 3)
+		memcpy(text + i, "\xe1\xbb\x87", 3);	/* ệ */
+	text[3000] = '\0';
+	for (int shift = 0; shift < 3; shift++) {
+		diags_init(&d);
+		diag_error(&d, srcpos_at("r.md", 1, 1), "%.*s{{%s}}", shift,
+		    "ab", text);
+		ck_assert(utf8_valid(d.items[0].message,
+		    strlen(d.items[0].message), NULL));
+		ck_assert_uint_gt(strlen(d.items[0].message), 1000);
+		diags_release(&d);
+	}
+	free(text);
+}
+END_TEST
+
 Suite *
 regress_suite(void)
 {
@@ -165,6 +189,7 @@ regress_suite(void)
 	tcase_add_loop_test(tc, test_regress_pipeline, 0,
 	    sizeof regress_cases / sizeof regress_cases[0]);
 	tcase_add_test(tc, test_regress_unsplit_piece);
+	tcase_add_test(tc, test_regress_long_message);
 	tcase_add_loop_test(tc, test_regress_located, 0,
 	    sizeof located_cases / sizeof located_cases[0]);
 	suite_add_tcase(s, tc);
