@@ -8,6 +8,7 @@
 #ifndef FIGPRESS_FUZZ_TREE_H
 #define FIGPRESS_FUZZ_TREE_H
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,48 +51,30 @@ static const struct {
 	    "Beta (v.2),84,21\n" },
 };
 
-static char *fuzz_tree_root;
-
-/* atexit: remove the tree again. */
-static void
-fuzz_tree_remove(void)
-{
-	static const char *const order[] = { "reports/data", "reports",
-	    "data" };
-
-	for (size_t i = 0; i < sizeof fuzz_tree_files /
-	    sizeof fuzz_tree_files[0]; i++) {
-		char *path = xasprintf("%s/%s", fuzz_tree_root,
-		    fuzz_tree_files[i].path);
-		remove(path);
-		free(path);
-	}
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-		char *dir = xasprintf("%s/%s", fuzz_tree_root, order[i]);
-		rmdir(dir);
-		free(dir);
-	}
-	rmdir(fuzz_tree_root);
-}
-
-/* Build the tree in a new scratch folder (removed at exit); returns ROOT,
- * which lives as long as the fuzzer.  Exits when it cannot. */
+/* Build the tree beside the fuzzer binary (build/fuzz/fuzz-NAME.tree),
+ * written afresh at each start so it never piles up; returns ROOT, which
+ * lives as long as the fuzzer.  Exits when it cannot. */
 static const char *
 fuzz_tree_make(void)
 {
-	static const char *const dirs[] = { "data", "reports",
-	    "reports/data" };
-	const char *tmp = getenv("TMPDIR");
-	char *root = xasprintf("%s/figpress-fuzz.XXXXXX", tmp && *tmp ? tmp :
-	    "/tmp");
+	static const char *const dirs[] = { "", "/data", "/reports",
+	    "/reports/data" };
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *root;
 
-	if (mkdtemp(root) == NULL) {
-		perror(root);
+	if (n <= 0) {
+		perror("/proc/self/exe");
 		exit(1);
 	}
+	exe[n] = '\0';
+	root = xasprintf("%s.tree", exe);
 	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
-		char *dir = xasprintf("%s/%s", root, dirs[i]);
-		mkdir(dir, 0700);
+		char *dir = xasprintf("%s%s", root, dirs[i]);
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			perror(dir);
+			exit(1);
+		}
 		free(dir);
 	}
 	for (size_t i = 0; i < sizeof fuzz_tree_files /
@@ -106,8 +89,6 @@ fuzz_tree_make(void)
 		}
 		free(path);
 	}
-	fuzz_tree_root = root;
-	atexit(fuzz_tree_remove);
 	return root;
 }
 
