@@ -12,12 +12,25 @@
 
 #include "xmalloc.h"
 
+/* Undo a half-done atomic_open and say why. */
+static bool
+atomic_open_failed(struct atomic_file *af, const char *path, int err,
+    struct diags *d)
+{
+	diag_error(d, srcpos_at(path, 0, 0), "cannot write: %s",
+	    strerror(err));
+	free(af->tmp);
+	free(af->path);
+	memset(af, 0, sizeof *af);
+	return false;
+}
+
 bool
 atomic_open(struct atomic_file *af, const char *path, struct diags *d)
 {
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
-	int fd;
+	int fd, err;
 
 	memset(af, 0, sizeof *af);
 	af->path = xstrdup(path);
@@ -26,25 +39,15 @@ atomic_open(struct atomic_file *af, const char *path, struct diags *d)
 	af->tmp = xasprintf("%.*s.%s.XXXXXX", (int)(slash ? slash - path + 1 :
 	    0), path, base);
 	fd = mkstemp(af->tmp);
-	if (fd < 0) {
-		diag_error(d, srcpos_at(path, 0, 0), "cannot write: %s",
-		    strerror(errno));
-		free(af->tmp);
-		free(af->path);
-		memset(af, 0, sizeof *af);
-		return false;
-	}
+	if (fd < 0)
+		return atomic_open_failed(af, path, errno, d);
 	fchmod(fd, 0644);
 	af->fp = fdopen(fd, "wb");
 	if (af->fp == NULL) {
+		err = errno;
 		close(fd);
 		unlink(af->tmp);
-		diag_error(d, srcpos_at(path, 0, 0), "cannot write: %s",
-		    strerror(errno));
-		free(af->tmp);
-		free(af->path);
-		memset(af, 0, sizeof *af);
-		return false;
+		return atomic_open_failed(af, path, err, d);
 	}
 	return true;
 }

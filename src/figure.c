@@ -204,18 +204,6 @@ lang_name(enum lang l)
 	return l == LANG_VI ? "Vietnamese" : "English";
 }
 
-static char
-dec_mark(enum lang l)
-{
-	return l == LANG_VI ? ',' : '.';
-}
-
-static char
-group_mark(enum lang l)
-{
-	return l == LANG_VI ? '.' : ',';
-}
-
 static bool number_read(struct scanner *sc);
 
 /* True when the digits and marks of buf read as one whole number in lang:
@@ -260,8 +248,8 @@ number_fail(struct scanner *sc, size_t at, const char *what)
 	    "write decimals with '%c' and thousands with '%c': write \"%s\"",
 	    (int)(end - start), s + start,
 	    sc->lang == LANG_VI ? "an English" : "a Vietnamese",
-	    lang_name(sc->lang), dec_mark(sc->lang), group_mark(sc->lang),
-	    swapped);
+	    lang_name(sc->lang), lang_decimal_mark(sc->lang),
+	    lang_group_mark(sc->lang), swapped);
 }
 
 static void
@@ -288,7 +276,7 @@ number_group(struct scanner *sc, size_t *p, uint32_t *sep, size_t first,
 {
 	size_t w, d;
 	uint32_t c = peek(sc, *p, &w);
-	bool mark = c == (uint32_t)group_mark(sc->lang);
+	bool mark = c == (uint32_t)lang_group_mark(sc->lang);
 	char buf[96];
 
 	*more = false;
@@ -300,7 +288,7 @@ number_group(struct scanner *sc, size_t *p, uint32_t *sep, size_t first,
 	if (mark && d != 3) {
 		snprintf(buf, sizeof buf, "'%c' groups thousands in %s "
 		    "figures and must be followed by exactly three digits",
-		    group_mark(sc->lang), lang_name(sc->lang));
+		    lang_group_mark(sc->lang), lang_name(sc->lang));
 		return number_fail(sc, *p, buf);
 	}
 	if (*sep && *sep != c)
@@ -334,7 +322,8 @@ number_expected(struct scanner *sc, size_t at)
 static bool
 number_fraction(struct scanner *sc, size_t *p)
 {
-	char dec = dec_mark(sc->lang), grp = group_mark(sc->lang);
+	char dec = lang_decimal_mark(sc->lang);
+	char grp = lang_group_mark(sc->lang);
 	size_t d = digit_run(sc, *p + 1);
 	char buf[128], c;
 

@@ -18,6 +18,20 @@ lang_code(enum lang l)
 	return l == LANG_EN ? "en" : "vi";
 }
 
+/* The decimal mark of l: vi writes "5,6", en "5.6". */
+static inline char
+lang_decimal_mark(enum lang l)
+{
+	return l == LANG_VI ? ',' : '.';
+}
+
+/* The thousands mark of l: vi writes "10.714", en "10,714". */
+static inline char
+lang_group_mark(enum lang l)
+{
+	return l == LANG_VI ? '.' : ',';
+}
+
 /* Parse "vi"/"en" (case-sensitive); false for anything else. */
 static inline bool
 lang_parse(const char *s, enum lang *out)

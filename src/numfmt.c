@@ -99,18 +99,6 @@ put_number(struct strbuf *sb, double v, int decimals, char dec, char grp,
 	}
 }
 
-static char
-dec_mark(enum lang lang)
-{
-	return lang == LANG_VI ? ',' : '.';
-}
-
-static char
-group_mark(enum lang lang)
-{
-	return lang == LANG_VI ? '.' : ',';
-}
-
 char *
 numfmt_number(double v, int decimals, enum lang lang)
 {
@@ -119,7 +107,8 @@ numfmt_number(double v, int decimals, enum lang lang)
 	if (!isfinite(v))
 		return xstrdup("—");
 	strbuf_init(&sb, 0);
-	put_number(&sb, v, decimals, dec_mark(lang), group_mark(lang), false);
+	put_number(&sb, v, decimals, lang_decimal_mark(lang),
+	    lang_group_mark(lang), false);
 	return strbuf_detach(&sb);
 }
 
@@ -297,8 +286,8 @@ numfmt_ratio(double ratio, enum lang lang)
 	else			/* two significant digits: 0,05; 0,12 */
 		decimals = 1 - (int)floor(log10(a));
 	strbuf_init(&sb, 0);
-	put_number(&sb, ratio, decimals, dec_mark(lang), group_mark(lang),
-	    decimals > 0);
+	put_number(&sb, ratio, decimals, lang_decimal_mark(lang),
+	    lang_group_mark(lang), decimals > 0);
 	return strbuf_detach(&sb);
 }
 
