@@ -160,6 +160,36 @@ piece_height(const struct flow_item *it, const struct pg_piece *pc)
 	return bottom - top;
 }
 
+/* The list markers of it on the baseline of its first line, each in the
+ * indent of its own list, innermost nearest the text; none left of the
+ * content area (deep lists stop indenting). */
+static void
+draw_markers(cairo_t *cr, const struct draw_state *ctx,
+    const struct flow_item *it, PangoLayout *pl, double x, double top)
+{
+	PangoLayoutIter *iter = pango_layout_get_iter(pl);
+	double base = top + layout_pt(pango_layout_iter_get_baseline(iter));
+
+	pango_layout_iter_free(iter);
+	for (size_t k = 0; k < it->nmarkers; k++) {
+		double mx = x - ctx->theme->indent * (double)(k + 1);
+		PangoLayout *marker;
+
+		if (mx < ctx->content_x - 0.5)
+			break;
+		marker = layout_item_marker(ctx->layout, it, k);
+		if (ctx->tagged)
+			cairo_tag_begin(cr, "Lbl", NULL);
+		cairo_move_to(cr, mx, base);
+		fontuse_note(marker);
+		pango_cairo_show_layout_line(cr,
+		    pango_layout_get_line_readonly(marker, 0));
+		if (ctx->tagged)
+			cairo_tag_end(cr, "Lbl");
+		g_object_unref(marker);
+	}
+}
+
 static void
 draw_text_item(cairo_t *cr, const struct draw_state *ctx,
     const struct flow_item *it, const struct pg_piece *pc, double x,
@@ -184,22 +214,8 @@ draw_text_item(cairo_t *cr, const struct draw_state *ctx,
 		cairo_stroke(cr);
 	}
 	set_rgb(cr, ctx, it->muted ? muted : ink);
-	if (it->marker && pc->line_from == 0) {
-		PangoLayoutIter *iter = pango_layout_get_iter(pl);
-		PangoLayout *marker = layout_item_marker(ctx->layout, it);
-		double base = top + layout_pt(
-		    pango_layout_iter_get_baseline(iter));
-		pango_layout_iter_free(iter);
-		if (ctx->tagged)
-			cairo_tag_begin(cr, "Lbl", NULL);
-		cairo_move_to(cr, x - ctx->theme->indent, base);
-		fontuse_note(marker);
-		pango_cairo_show_layout_line(cr,
-		    pango_layout_get_line_readonly(marker, 0));
-		if (ctx->tagged)
-			cairo_tag_end(cr, "Lbl");
-		g_object_unref(marker);
-	}
+	if (it->nmarkers > 0 && pc->line_from == 0)
+		draw_markers(cr, ctx, it, pl, x, top);
 	if (it->dest && pc->line_from == 0 && ctx->tagged) {
 		char *name = attr_escape(it->dest);
 		char *attr = xasprintf("name='%s'", name);

@@ -314,13 +314,14 @@ marker_style(const struct layout *lo)
 }
 
 PangoLayout *
-layout_item_marker(const struct layout *lo, const struct flow_item *it)
+layout_item_marker(const struct layout *lo, const struct flow_item *it,
+    size_t k)
 {
 	struct text_style st = marker_style(lo);
 
-	if (it->marker == NULL)
+	if (k >= it->nmarkers)
 		return NULL;
-	return layout_text(lo, NULL, it->marker, &st, lo->theme.indent);
+	return layout_text(lo, NULL, it->markers[k], &st, lo->theme.indent);
 }
 
 /* Line bottoms of a text item (laid out as pl) for the paginator. */
@@ -455,6 +456,22 @@ list_marker_text(const struct block *list, size_t index)
 	return xstrdup(bullets[(list->level > 0 ? list->level - 1 : 0) % 3]);
 }
 
+/* Give it the marker of item index of list, outside the markers of the
+ * lists nested in that item's first line. */
+static void
+flow_add_marker(struct layout *lo, struct flow_item *it,
+    const struct block *list, size_t index, const struct block *item)
+{
+	PangoLayout *pl;
+
+	if (it->nmarkers == FLOW_MAX_MARKERS)
+		return;
+	it->markers[it->nmarkers++] = list_marker_text(list, index);
+	pl = layout_item_marker(lo, it, it->nmarkers - 1);
+	layout_check_glyphs(lo, pl, item->line);
+	g_object_unref(pl);
+}
+
 static void
 layout_list(struct layout *lo, const struct block *b, struct walk *w)
 {
@@ -467,13 +484,8 @@ layout_list(struct layout *lo, const struct block *b, struct walk *w)
 		const struct block *item = &b->children[i];
 		size_t first = lo->nitems;
 		layout_blocks(lo, item->children, item->nchildren, &inner);
-		if (lo->nitems > first) {
-			PangoLayout *pl;
-			lo->items[first].marker = list_marker_text(b, i);
-			pl = layout_item_marker(lo, &lo->items[first]);
-			layout_check_glyphs(lo, pl, item->line);
-			g_object_unref(pl);
-		}
+		if (lo->nitems > first)
+			flow_add_marker(lo, &lo->items[first], b, i, item);
 		flow_wrap(lo, first, "LI");
 	}
 }
@@ -913,7 +925,8 @@ static void
 flow_item_release(struct flow_item *it)
 {
 	free(it->plain);
-	free(it->marker);
+	for (size_t k = 0; k < it->nmarkers; k++)
+		free(it->markers[k]);
 	free(it->cell_x);
 	free(it->cell_w);
 	free(it->line_bottom);

@@ -38,6 +38,9 @@ enum flow_role {
 /* Structure tags opened before an item and closed after it, so lists,
  * quotes and tables nest in the tag tree as in the document. */
 #define FLOW_MAX_TAGS 8
+/* List markers one item can show; lists deeper than this stop indenting,
+ * so an outer marker beyond it would have no room of its own. */
+#define FLOW_MAX_MARKERS 8
 
 /* How a text is set, besides its words and width. */
 struct text_style {
@@ -65,7 +68,11 @@ struct flow_item {
 	char *plain;		/* owned; the text when rich is NULL */
 	struct text_style style;
 	double text_width;
-	char *marker;		/* list bullet or number; owned */
+	/* List bullets or numbers, owned, innermost first: an item whose
+	 * first block is itself a list ("- - a", "1. - a") starts the lines
+	 * of both lists, and shows both markers, each in its own indent. */
+	char *markers[FLOW_MAX_MARKERS];
+	size_t nmarkers;
 	int quote_depth;	/* a bar is drawn for each level */
 	bool shaded;		/* code: grey background */
 	bool muted;		/* secondary text: grey */
@@ -117,9 +124,10 @@ void layout_release(struct layout *lo);
  * owns a reference and must not change it. */
 PangoLayout *layout_item_text(const struct layout *lo,
     const struct flow_item *it);
-/* The list marker of it as a layout (a reference), or NULL if none. */
+/* List marker k of it (0 the innermost) as a layout (a reference), or
+ * NULL if it has no such marker. */
 PangoLayout *layout_item_marker(const struct layout *lo,
-    const struct flow_item *it);
+    const struct flow_item *it, size_t k);
 /* Cell col of table row it as a layout (a reference). */
 PangoLayout *layout_item_cell(const struct layout *lo,
     const struct flow_item *it, size_t col);

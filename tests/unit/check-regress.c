@@ -129,6 +129,45 @@ START_TEST(test_regress_unsplit_piece)
 }
 END_TEST
 
+/* A list as the first block of an item ("- - a", found by fuzz-pipeline):
+ * both lists' markers landed on one flow item and the inner one leaked
+ * when the outer overwrote it.  Each is kept, innermost first. */
+START_TEST(test_regress_nested_first_markers)
+{
+	static const char text[] = "- - a\n  - b\n- c\n\n3. - x\n";
+	static const char *const want[][2] = {
+		{ "–", "•" }, { "–", NULL }, { "•", NULL }, { "–", "3." },
+	};
+	struct diags d;
+	struct doc *doc;
+	struct layout lo;
+	size_t n = 0;
+
+	diags_init(&d);
+	ck_assert(fonts_init(NULL, &d));
+	doc = report_load_buffer("regress.md", text, strlen(text), NULL, &d);
+	ck_assert_ptr_nonnull(doc);
+	layout_build(&lo, doc, &d);
+	for (size_t i = 0; i < lo.nitems; i++) {
+		const struct flow_item *it = &lo.items[i];
+		if (it->kind != FLOW_TEXT || it->role != ROLE_LI)
+			continue;
+		ck_assert_uint_lt(n, 4);
+		ck_assert_uint_eq(it->nmarkers, want[n][1] ? 2 : 1);
+		ck_assert_str_eq(it->markers[0], want[n][0]);
+		if (want[n][1])
+			ck_assert_str_eq(it->markers[1], want[n][1]);
+		n++;
+	}
+	ck_assert_uint_eq(n, 4);
+	ck_assert_int_eq(draw_all(&lo), CAIRO_STATUS_SUCCESS);
+	layout_release(&lo);
+	doc_free(doc);
+	diags_release(&d);
+	fonts_shutdown();
+}
+END_TEST
+
 /* Text md4c makes up (the indentation before an HTML comment) has no line,
  * and a tab it expands shifts columns: every diagnostic must still point
  * at a line, and at a column only when there is one. */
@@ -189,6 +228,7 @@ regress_suite(void)
 	tcase_add_loop_test(tc, test_regress_pipeline, 0,
 	    sizeof regress_cases / sizeof regress_cases[0]);
 	tcase_add_test(tc, test_regress_unsplit_piece);
+	tcase_add_test(tc, test_regress_nested_first_markers);
 	tcase_add_test(tc, test_regress_long_message);
 	tcase_add_loop_test(tc, test_regress_located, 0,
 	    sizeof located_cases / sizeof located_cases[0]);

@@ -394,8 +394,8 @@ laid_each(struct laid *l, layout_fn fn, void *arg)
 			fn(pl, item_class(it), it, arg);
 			g_object_unref(pl);
 		}
-		if (it->marker) {
-			pl = layout_item_marker(&l->lo, it);
+		for (size_t k = 0; k < it->nmarkers; k++) {
+			pl = layout_item_marker(&l->lo, it, k);
 			fn(pl, RC_BODY, NULL, arg);
 			g_object_unref(pl);
 		}
