@@ -152,8 +152,7 @@ render_one(const struct render_args *a, const char *report,
 static int
 render_usage_error(const char *msg)
 {
-	fprintf(stderr, "figpress render: %s\n", msg);
-	cmd_usage(stderr);
+	cmd_usage_error("render", msg);
 	return 2;
 }
 
@@ -178,8 +177,8 @@ render_parse(int argc, char **argv, struct render_args *a)
 	a->format = "pdf";
 	a->dpi = 150;
 	optind = 1;
-	opterr = 1;
-	while ((c = getopt_long(argc, argv, "o:M:", longopts, NULL)) != -1) {
+	opterr = 0;	/* cmd_bad_option says it, once */
+	while ((c = getopt_long(argc, argv, ":o:M:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': a->out = optarg; break;
 		case 'M': a->depfile = optarg; break;
@@ -201,7 +200,7 @@ render_parse(int argc, char **argv, struct render_args *a)
 		case 's': a->strict = true; break;
 		case 'R': a->root = optarg; break;
 		case 'h': cmd_usage(stdout); return 0;
-		default: return render_usage_error("bad option");
+		default: return cmd_bad_option("render", c, argv, optind);
 		}
 	}
 	if (optind >= argc)

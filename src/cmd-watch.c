@@ -75,8 +75,7 @@ cmd_watch_render(struct watch *w, size_t r, const struct watch_target *t)
 static int
 cmd_watch_usage(const char *msg)
 {
-	fprintf(stderr, "figpress watch: %s\n", msg);
-	cmd_usage(stderr);
+	cmd_usage_error("watch", msg);
 	return 2;
 }
 
@@ -105,12 +104,12 @@ cmd_watch_parse(int argc, char **argv, const char **outdir)
 
 	*outdir = NULL;
 	optind = 1;
-	opterr = 1;
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	opterr = 0;	/* cmd_bad_option says it, once */
+	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': *outdir = optarg; break;
 		case 'h': cmd_usage(stdout); return 0;
-		default: return cmd_watch_usage("bad option");
+		default: return cmd_bad_option("watch", c, argv, optind);
 		}
 	}
 	if (optind >= argc)

@@ -15,5 +15,12 @@ int cmd_watch(int argc, char **argv);
 
 /* Print the whole usage text to fp. */
 void cmd_usage(FILE *fp);
+/* A usage error on stderr: "figpress COMMAND: MSG" (command may be NULL),
+ * the synopsis and where the options are described. */
+void cmd_usage_error(const char *command, const char *msg);
+/* The usage error for what getopt_long returned as c (':' a missing value,
+ * '?' an unknown option; opterr 0, optstring starting with ':'), naming
+ * argv[optind_now - 1].  Returns 2, the exit status. */
+int cmd_bad_option(const char *command, int c, char **argv, int optind_now);
 
 #endif

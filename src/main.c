@@ -6,13 +6,16 @@
 
 const char *cmd_argv0 = "figpress";
 
-static const char usage_text[] =
+/* The synopsis, which a usage error repeats, then the whole help. */
+static const char usage_synopsis[] =
 "usage: figpress render REPORT.md... [-o OUT] [--format pdf|svg|png]\n"
 "                       [--handout 2|4] [--grayscale] [--paper A4|A5|Letter]\n"
 "                       [--dpi N] [-M DEPFILE] [--strict] [--root DIR]\n"
 "       figpress extract [--lang vi|en] [FILE...]\n"
 "       figpress watch REPORT.md... [-o DIR]\n"
-"       figpress --help | --version\n"
+"       figpress --help | --version\n";
+
+static const char usage_options[] =
 "\n"
 "render   lay out Markdown reports with their CSV data into PDF (or SVG/PNG)\n"
 "  -o OUT              output file (one report) or folder (existing, or ending\n"
@@ -41,7 +44,30 @@ static const char usage_text[] =
 void
 cmd_usage(FILE *fp)
 {
-	fputs(usage_text, fp);
+	fputs(usage_synopsis, fp);
+	fputs(usage_options, fp);
+}
+
+void
+cmd_usage_error(const char *command, const char *msg)
+{
+	if (command)
+		fprintf(stderr, "figpress %s: %s\n", command, msg);
+	else
+		fprintf(stderr, "figpress: %s\n", msg);
+	fputs(usage_synopsis, stderr);
+	fputs("Try 'figpress --help' for the options.\n", stderr);
+}
+
+int
+cmd_bad_option(const char *command, int c, char **argv, int optind_now)
+{
+	char msg[112];
+
+	snprintf(msg, sizeof msg, c == ':' ? "option '%.60s' needs a value" :
+	    "unknown option '%.60s'", argv[optind_now - 1]);
+	cmd_usage_error(command, msg);
+	return 2;
 }
 
 int
@@ -49,7 +75,7 @@ main(int argc, char **argv)
 {
 	cmd_argv0 = argv[0];
 	if (argc < 2) {
-		cmd_usage(stderr);
+		cmd_usage_error(NULL, "no command given");
 		return 2;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -66,7 +92,9 @@ main(int argc, char **argv)
 		return cmd_extract(argc - 1, argv + 1);
 	if (strcmp(argv[1], "watch") == 0)
 		return cmd_watch(argc - 1, argv + 1);
-	fprintf(stderr, "figpress: unknown command '%s'\n", argv[1]);
-	cmd_usage(stderr);
+	char msg[96];
+	snprintf(msg, sizeof msg, "unknown %s '%.60s'",
+	    argv[1][0] == '-' ? "option" : "command", argv[1]);
+	cmd_usage_error(NULL, msg);
 	return 2;
 }

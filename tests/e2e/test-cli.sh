@@ -11,7 +11,20 @@ expect_status 2 $FIGPRESS --bogus 2>err.txt
 contains err.txt "usage:"
 expect_status 2 $FIGPRESS 2>/dev/null
 expect_status 2 $FIGPRESS render 2>/dev/null
-expect_status 2 $FIGPRESS render --nonsense x.md 2>/dev/null
+expect_status 2 $FIGPRESS render --nonsense x.md 2>err.txt
+# A usage error names the option once, shows the synopsis and points at
+# --help, instead of the whole help text.
+contains err.txt "figpress render: unknown option '--nonsense'"
+contains err.txt "usage: figpress render"
+contains err.txt "figpress --help"
+[ "$(grep -c nonsense err.txt)" = 1 ] || fail "option named twice"
+grep -q "resolution of --format png" err.txt && fail "whole help on error"
+expect_status 2 $FIGPRESS render x.md -o 2>err.txt
+contains err.txt "option '-o' needs a value"
+expect_status 2 $FIGPRESS watch --frob 2>err.txt
+contains err.txt "figpress watch: unknown option '--frob'"
+expect_status 2 $FIGPRESS frob 2>err.txt
+contains err.txt "unknown command 'frob'"
 expect_status 2 $FIGPRESS render --paper B5 x.md 2>/dev/null
 # A missing report is an input error, not a usage error.
 expect_status 1 $FIGPRESS render missing.md 2>err.txt
