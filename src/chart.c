@@ -497,6 +497,13 @@ chart_unit_name(const char *u)
 	return *u ? u : "no unit";
 }
 
+/* Where a key stands, or the chart block when the spec did not say. */
+static struct srcpos
+chart_at(const struct chart_data *d, struct srcpos key)
+{
+	return key.file ? key : d->pos;
+}
+
 static bool
 chart_validate_units(const struct chart_data *d, struct diags *dg)
 {
@@ -504,14 +511,19 @@ chart_validate_units(const struct chart_data *d, struct diags *dg)
 
 	for (size_t i = 1; i < d->ncats * d->nseries; i++) {
 		const char *u = d->values[i].unit;
+		size_t s = i % d->nseries;
 
-		if (strcmp(u, first) != 0) {
-			diag_error(dg, d->pos, "mixed units in one chart: %s "
-			    "(\"%s\") beside %s; chart one unit at a time",
-			    chart_unit_name(u), d->cats[i / d->nseries],
-			    chart_unit_name(first));
-			return false;
-		}
+		if (strcmp(u, first) == 0)
+			continue;
+		/* With several columns the row alone does not say which
+		 * figure it is. */
+		diag_error(dg, chart_at(d, d->value_pos), "chart: value: mixed "
+		    "units in one chart: %s (\"%s\"%s%s%s) beside %s; chart one unit at a "
+		    "time", chart_unit_name(u), d->cats[i / d->nseries],
+		    d->nseries > 1 ? ", column \"" : "",
+		    d->nseries > 1 ? d->series[s] : "",
+		    d->nseries > 1 ? "\"" : "", chart_unit_name(first));
+		return false;
 	}
 	return true;
 }
@@ -525,21 +537,21 @@ chart_validate_value(const struct chart_data *d, size_t i, bool log,
 	const char *cat = d->cats[i / d->nseries];
 
 	if (isnan(v) || isinf(v)) {
-		diag_error(dg, d->pos, "the value of \"%s\" is not a number",
-		    cat);
+		diag_error(dg, chart_at(d, d->value_pos), "chart: value: the "
+		    "value of \"%s\" is not a number", cat);
 		return false;
 	}
 	if (log && v <= 0) {
-		diag_error(dg, d->pos, "a log scale needs positive values, "
-		    "but \"%s\" is %s; use scale: linear or broken", cat,
-		    v == 0 ? "zero" : "negative");
+		diag_error(dg, chart_at(d, d->scale_pos), "chart: scale: a log "
+		    "scale needs positive values, but \"%s\" is %s; use scale: linear or "
+		    "broken", cat, v == 0 ? "zero" : "negative");
 		return false;
 	}
 	if (v < 0 && (d->type == CHART_STACKED ||
 	    d->type == CHART_SQUARES)) {
-		diag_error(dg, d->pos, "\"%s\" is negative, which a %s chart "
-		    "cannot show", cat, d->type == CHART_STACKED ?
-		    "stacked" : "squares");
+		diag_error(dg, chart_at(d, d->type_pos), "chart: type: \"%s\" "
+		    "is negative, which a %s chart cannot show", cat,
+		    d->type == CHART_STACKED ? "stacked" : "squares");
 		return false;
 	}
 	return true;
@@ -558,18 +570,20 @@ chart_validate_shape(const struct chart_data *d, struct diags *dg)
 		return false;
 	}
 	if (d->nseries > CHART_MAX_SERIES) {
-		diag_error(dg, d->pos, "too many series for one chart: %zu "
-		    "(at most %d)", d->nseries, CHART_MAX_SERIES);
+		diag_error(dg, chart_at(d, d->value_pos), "chart: value: too "
+		    "many series for one chart: %zu (at most %d)", d->nseries,
+		    CHART_MAX_SERIES);
 		return false;
 	}
 	if (d->type == CHART_SQUARES && d->nseries > 1) {
-		diag_error(dg, d->pos, "a squares chart takes one value "
-		    "column, not %zu", d->nseries);
+		diag_error(dg, chart_at(d, d->value_pos), "chart: value: a "
+		    "squares chart takes one value column, not %zu", d->nseries);
 		return false;
 	}
 	if (d->type == CHART_STACKED && d->scale == CHART_SCALE_LOG) {
-		diag_error(dg, d->pos, "a stacked chart cannot use a log "
-		    "scale: stacked lengths only add up on a linear one");
+		diag_error(dg, chart_at(d, d->scale_pos), "chart: scale: a "
+		    "stacked chart cannot use a log scale: stacked lengths only add up on a "
+		    "linear one");
 		return false;
 	}
 	return true;
@@ -588,8 +602,8 @@ chart_validate(const struct chart_data *d, struct diags *dg)
 		nonzero |= d->values[i].value != 0;
 	}
 	if (!nonzero) {
-		diag_error(dg, d->pos, "every value is zero: there is nothing "
-		    "to chart");
+		diag_error(dg, chart_at(d, d->value_pos), "chart: value: every "
+		    "value is zero: there is nothing to chart");
 		return false;
 	}
 	return chart_validate_units(d, dg);

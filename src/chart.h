@@ -45,6 +45,11 @@ struct chart_data {
 	long highlight;		/* category index to emphasise, or -1 */
 	bool grayscale;		/* hatch patterns instead of hues */
 	struct srcpos pos;	/* the chart block in the report */
+	/* Where the keys a problem is blamed on stand (pos when absent):
+	 * the data behind the bars, the axis, the chart's form. */
+	struct srcpos value_pos;
+	struct srcpos scale_pos;
+	struct srcpos type_pos;
 };
 
 /* Measures text for the geometry: width and height in points of text set at

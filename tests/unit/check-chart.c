@@ -613,27 +613,36 @@ END_TEST
 enum bad {
 	BAD_NONE, BAD_NAN, BAD_LOG_ZERO, BAD_LOG_NEG, BAD_ZEROS, BAD_UNITS,
 	BAD_CATS, BAD_SERIES, BAD_SQUARES_SERIES, BAD_STACKED_LOG,
-	BAD_STACKED_NEG, BAD_SCALES_OK,
+	BAD_STACKED_NEG, BAD_SCALES_OK, BAD_UNITS_SERIES,
 };
 
+/* The spec's keys in the fake report: the chart block at line 12, its
+ * type at 13, value at 14, scale at 15.  A problem is blamed on the key
+ * behind it. */
 static const struct {
 	enum bad bad;
 	const char *message;	/* NULL: valid */
+	int line;
 } validations[] = {
-	{ BAD_NONE, NULL },
-	{ BAD_NAN, "\"Hạng mục 2\" is not a number" },
-	{ BAD_LOG_ZERO, "log scale needs positive values, but \"Hạng mục 1\" "
-	  "is zero" },
-	{ BAD_LOG_NEG, "\"Hạng mục 2\" is negative" },
-	{ BAD_ZEROS, "every value is zero" },
-	{ BAD_UNITS, "mixed units in one chart: % (\"Hạng mục 2\") beside "
-	  "USD" },
-	{ BAD_CATS, "too many categories for one chart: 61 (at most 60)" },
-	{ BAD_SERIES, "too many series for one chart: 6 (at most 5)" },
-	{ BAD_SQUARES_SERIES, "squares chart takes one value column" },
-	{ BAD_STACKED_LOG, "stacked chart cannot use a log scale" },
-	{ BAD_STACKED_NEG, "which a stacked chart cannot show" },
-	{ BAD_SCALES_OK, NULL },
+	{ BAD_NONE, NULL, 0 },
+	{ BAD_NAN, "chart: value: the value of \"Hạng mục 2\" is not a "
+	  "number", 14 },
+	{ BAD_LOG_ZERO, "chart: scale: a log scale needs positive values, but "
+	  "\"Hạng mục 1\" is zero", 15 },
+	{ BAD_LOG_NEG, "\"Hạng mục 2\" is negative", 15 },
+	{ BAD_ZEROS, "chart: value: every value is zero", 14 },
+	{ BAD_UNITS, "chart: value: mixed units in one chart: % (\"Hạng mục "
+	  "2\") beside USD", 14 },
+	{ BAD_CATS, "too many categories for one chart: 61 (at most 60)", 12 },
+	{ BAD_SERIES, "too many series for one chart: 6 (at most 5)", 14 },
+	{ BAD_SQUARES_SERIES, "squares chart takes one value column", 14 },
+	{ BAD_STACKED_LOG, "chart: scale: a stacked chart cannot use a log "
+	  "scale", 15 },
+	{ BAD_STACKED_NEG, "chart: type: \"Hạng mục 2\" is negative, which a "
+	  "stacked chart cannot show", 13 },
+	{ BAD_SCALES_OK, NULL, 0 },
+	{ BAD_UNITS_SERIES, "mixed units in one chart: % (\"Hạng mục 1\", "
+	  "column \"Chuỗi 2\") beside USD", 14 },
 };
 
 static void
@@ -641,7 +650,8 @@ bad_data(struct chart_data *d, enum bad bad)
 {
 	size_t ncats = bad == BAD_CATS ? 61 : 2;
 	size_t nseries = bad == BAD_SERIES ? 6 : bad == BAD_SQUARES_SERIES ||
-	    bad == BAD_STACKED_LOG || bad == BAD_STACKED_NEG ? 2 : 1;
+	    bad == BAD_STACKED_LOG || bad == BAD_STACKED_NEG ||
+	    bad == BAD_UNITS_SERIES ? 2 : 1;
 	enum chart_type type = bad == BAD_SQUARES_SERIES ? CHART_SQUARES :
 	    bad == BAD_STACKED_LOG || bad == BAD_STACKED_NEG ? CHART_STACKED :
 	    CHART_BAR;
@@ -660,8 +670,11 @@ bad_data(struct chart_data *d, enum bad bad)
 		d->values[nseries].value = -3;
 	if (bad == BAD_ZEROS)
 		d->values[0].value = d->values[1].value = 0;
-	if (bad == BAD_UNITS)
+	if (bad == BAD_UNITS || bad == BAD_UNITS_SERIES)
 		snprintf(d->values[1].unit, FIGURE_UNIT_MAX, "%%");
+	d->type_pos = srcpos_at("r.md", 13, 7);
+	d->value_pos = srcpos_at("r.md", 14, 8);
+	d->scale_pos = srcpos_at("r.md", 15, 8);
 	if (bad == BAD_SCALES_OK) {
 		d->values[0] = fig(5.6e6, "USD", FIGURE_APPROX, 1, 6);
 		d->values[1] = fig(48.39e9, "USD", FIGURE_EXACT, 2, 9);
@@ -684,7 +697,7 @@ START_TEST(test_validate)
 		ck_assert(!ok);
 		ck_assert_uint_eq(dg.errors, 1);
 		ck_assert_str_eq(dg.items[0].file, "r.md");
-		ck_assert_int_eq(dg.items[0].line, 12);
+		ck_assert_int_eq(dg.items[0].line, validations[_i].line);
 		ck_assert_msg(strstr(dg.items[0].message,
 		    validations[_i].message) != NULL, "got \"%s\"",
 		    dg.items[0].message);
