@@ -3,6 +3,7 @@
 #include "chart.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,42 @@ chart_put_text(struct chart_lay *l, enum chart_text_role role, char *text,
 	chart_measure_text(l, text, size, bold, wrap, &w, &h);
 	return chart_add_text(l, role, text, x, y, w, h, size, bold, align,
 	    wrap);
+}
+
+size_t
+chart_put_turned(struct chart_lay *l, enum chart_text_role role, char *text,
+    double x, double y, double size, bool bold)
+{
+	double w, h;
+	size_t i;
+
+	chart_measure_text(l, text, size, bold, 0, &w, &h);
+	i = chart_add_text(l, role, text, x, y, h, w, size, bold, -1, 0);
+	l->g->texts[i].vertical = true;
+	return i;
+}
+
+void
+chart_drop_texts(struct chart_lay *l, size_t t0)
+{
+	for (size_t i = t0; i < l->g->ntexts; i++)
+		free(l->g->texts[i].text);
+	if (t0 < l->g->ntexts)
+		l->g->ntexts = t0;
+}
+
+void
+chart_fail(struct chart_lay *l, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	if (l->fail)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	l->fail = xstrdup(buf);
 }
 
 static int
@@ -804,12 +841,16 @@ chart_unit(const struct chart_data *d)
 	return "";
 }
 
-void
-chart_layout(const struct chart_data *data, double width,
-    const struct chart_measure *m, struct chart_geom *g)
+/* One layout pass within caps; returns why the chart cannot be set
+ * legibly (caller frees), or NULL. */
+static char *
+chart_layout_run(const struct chart_data *data, double width,
+    const struct chart_measure *m, const struct chart_caps *caps,
+    struct chart_geom *g)
 {
 	struct chart_lay l;
 	char *notes[4];
+	double w;
 	size_t n;
 
 	memset(g, 0, sizeof *g);
@@ -820,6 +861,8 @@ chart_layout(const struct chart_data *data, double width,
 	l.width = width;
 	l.y = CHART_MARGIN;
 	l.unit = chart_unit(data);
+	l.caps = *caps;
+	chart_measure_text(&l, "Ag", CHART_TEXT_SIZE, false, 0, &w, &l.line_h);
 	g->nseries = data->nseries;
 	g->grayscale = data->grayscale;
 	g->has_highlight = data->highlight >= 0 &&
@@ -839,6 +882,92 @@ chart_layout(const struct chart_data *data, double width,
 	l.y += CHART_GAP;
 	chart_footer(&l);
 	g->box = (struct chart_rect){ 0, 0, width, l.y + CHART_MARGIN };
+	return l.fail;
+}
+
+void
+chart_layout(const struct chart_data *data, double width,
+    const struct chart_measure *m, struct chart_geom *g)
+{
+	static const struct chart_caps none = { 0, 0 };
+
+	free(chart_layout_run(data, width, m, &none, g));
+}
+
+static char *
+chart_too_tall(const struct chart_geom *g, double max_height)
+{
+	return xasprintf("chart: type: the chart is %.0f pt tall and a page "
+	    "has room for %.0f pt; chart fewer categories, or shorten its "
+	    "title, notes or caption", g->box.h, max_height);
+}
+
+/* The least pitch of an hbar row that keeps its labels apart: a line per
+ * series (value labels sit beside their bars), and air. */
+static double
+chart_min_row(const struct chart_data *d, double line_h)
+{
+	return (double)d->nseries * line_h + (d->nseries > 1 ? 4 : 2);
+}
+
+/* Caps that take excess points off g's height, or why none can. */
+static char *
+chart_shrink(const struct chart_data *d, const struct chart_geom *g,
+    double max_height, double line_h, struct chart_caps *caps)
+{
+	/* Not all of the box follows the plot (a label above the tallest
+	 * bar moves less than the plot's top): aim a point lower. */
+	double excess = g->box.h - max_height, room = g->plot.h - excess - 1;
+	double least = chart_min_row(d, line_h);
+
+	if (d->type == CHART_HBAR && room >= least) {
+		if (room / (double)d->ncats >= least) {
+			caps->row = room / (double)d->ncats;
+			return NULL;
+		}
+		return xasprintf("chart: type: %zu categories do not fit down "
+		    "one page as horizontal bars (at most %.0f here); chart "
+		    "fewer, or use type: bar", d->ncats, floor(room / least));
+	}
+	if (d->type != CHART_HBAR && d->type != CHART_SQUARES &&
+	    room >= CHART_PLOT_MIN) {
+		caps->plot_h = room;
+		return NULL;
+	}
+	return chart_too_tall(g, max_height);
+}
+
+bool
+chart_layout_fit(const struct chart_data *data, double width,
+    double max_height, const struct chart_measure *m, struct chart_geom *g,
+    struct diags *d)
+{
+	struct chart_caps caps = { 0, 0 };
+	double w, line_h;
+	char *why;
+
+	m->text_size(m->ctx, "Ag", CHART_TEXT_SIZE, false, 0, &w, &line_h);
+	/* A shrunk pass can come out a little taller than planned (labels
+	 * wrap again, ticks that do not follow the plot): a few passes
+	 * settle it. */
+	for (int pass = 0;; pass++) {
+		why = chart_layout_run(data, width, m, &caps, g);
+		if (why || g->box.h <= max_height + 1e-6)
+			break;
+		if (pass == 5) {
+			why = chart_too_tall(g, max_height);
+			break;
+		}
+		why = chart_shrink(data, g, max_height, line_h, &caps);
+		if (why)
+			break;
+		chart_geom_release(g);
+	}
+	if (why == NULL)
+		return true;
+	diag_error(d, chart_at(data, data->type_pos), "%s", why);
+	free(why);
+	return false;
 }
 
 void

@@ -726,7 +726,11 @@ layout_chart(struct layout *lo, const struct block *b, struct walk *w)
 	if (b->chart == NULL)
 		return;
 	measure_chart_init(&m, lo->pango);
-	chart_layout(b->chart, it->width, &m, &it->chart);
+	/* A chart is never split: it must fit a page, with its padding
+	 * and the half line the baseline rhythm may add below it. */
+	chart_layout_fit(b->chart, it->width, theme_content_height(&lo->theme) -
+	    it->pad_top - it->pad_bottom - lo->theme.para_gap, &m, &it->chart,
+	    lo->diags);
 	for (size_t i = 0; i < it->chart.ntexts; i++) {
 		const struct chart_text *t = &it->chart.texts[i];
 		PangoLayout *pl = measure_chart_layout(lo->pango, t->text,
