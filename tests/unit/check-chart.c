@@ -597,6 +597,37 @@ START_TEST(test_squares_stub)
 }
 END_TEST
 
+/* Squares that fit one row at a smaller size stay in one row (one
+ * baseline), still true in area; tiny ones take only their labels'
+ * width. */
+START_TEST(test_squares_one_row)
+{
+	static const double share[] = { 42.5, 31, 18.25, 8.25 };
+	static const double spendv[] = { 5.6e6, 60e9, 2.5e5 };
+	const double *v = _i ? spendv : share;
+	size_t n = _i ? 3 : 4;
+	struct chart_data d;
+	struct chart_geom g;
+
+	data_init(&d, CHART_SQUARES, CHART_SCALE_AUTO, LANG_VI, n, 1);
+	for (size_t c = 0; c < n; c++)
+		d.values[c] = fig(v[c], _i ? "USD" : "%", FIGURE_EXACT, 2, 0);
+	chart_layout(&d, 440, &fake, &g);
+	assert_inside_box(&g);
+	assert_no_collisions(&g);
+	for (size_t c = 1; c < n; c++) {
+		ck_assert_double_eq_tol(g.bars[c].r.y + g.bars[c].r.h,
+		    g.bars[0].r.y + g.bars[0].r.h, EPS);
+		if (!g.bars[c].stub && !g.bars[0].stub)
+			ck_assert_double_eq_tol(g.bars[c].r.w * g.bars[c].r.w /
+			    (g.bars[0].r.w * g.bars[0].r.w), v[c] / v[0],
+			    1e-9);
+	}
+	chart_geom_release(&g);
+	chart_data_release(&d);
+}
+END_TEST
+
 static const struct {
 	double big, small;
 	enum figure_bound bbig, bsmall;
@@ -972,6 +1003,7 @@ chart_suite(void)
 	tcase_add_test(tc, test_stack_labels_one_line);
 	tcase_add_test(tc, test_squares);
 	tcase_add_test(tc, test_squares_stub);
+	tcase_add_loop_test(tc, test_squares_one_row, 0, 2);
 	tcase_add_loop_test(tc, test_ratio_note, 0,
 	    sizeof ratios / sizeof ratios[0]);
 	tcase_add_loop_test(tc, test_validate, 0,
