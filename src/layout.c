@@ -888,6 +888,11 @@ layout_fill_pg(struct layout *lo)
 		p->keep_with_next = it->role == ROLE_TITLE ||
 		    it->role == ROLE_H1 || it->role == ROLE_H2 ||
 		    it->role == ROLE_H3;
+		/* A heading's air above goes where it starts a page. */
+		if (it->role >= ROLE_H1 && it->role <= ROLE_H3) {
+			p->space_before = it->pad_top;
+			p->height -= it->pad_top;
+		}
 		if (it->kind == FLOW_ROW) {
 			if (it->row == 0)
 				header_first = i;
@@ -923,6 +928,12 @@ layout_build(struct layout *lo, const struct doc *doc, struct diags *d)
 	layout_fill_pg(lo);
 	paginate(lo->pg, lo->nitems, theme_content_height(&lo->theme),
 	    theme_content_height(&lo->theme), &lo->pages);
+	/* A piece is placed by its content, after its space before; an item
+	 * is drawn from its own top, above that space (off the content
+	 * area where the space was dropped). */
+	for (size_t i = 0; i < lo->pages.npieces; i++)
+		lo->pages.pieces[i].y -=
+		    lo->pg[lo->pages.pieces[i].item].space_before;
 }
 
 static void
