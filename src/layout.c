@@ -721,8 +721,8 @@ layout_chart(struct layout *lo, const struct block *b, struct walk *w)
 
 	it->x = w->x;
 	it->width = theme_content_width(&lo->theme) - w->x;
-	it->pad_top = lo->theme.para_gap;
-	it->pad_bottom = lo->theme.para_gap * 1.8;
+	it->pad_top = 0;
+	it->pad_bottom = lo->theme.para_gap;
 	if (b->chart == NULL)
 		return;
 	measure_chart_init(&m, lo->pango);
