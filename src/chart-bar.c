@@ -303,9 +303,9 @@ chart_bar_tick_clear(const struct chart_lay *l, size_t tick0,
 	return true;
 }
 
-/* One tick: its grid line, and its label where it does not crowd one
- * already placed (decades before the 2s and 5s between them). */
-static void
+/* One tick: its grid line, or its label where it does not crowd one
+ * already placed; false when the label had no room. */
+static bool
 chart_bar_tick(struct chart_lay *l, const struct chart_bar_plot *p,
     const struct scale_tick *tk, size_t tick0, bool labels)
 {
@@ -321,7 +321,7 @@ chart_bar_tick(struct chart_lay *l, const struct chart_bar_plot *p,
 			    p->horizontal ? r->y : at,
 			    p->horizontal ? at : r->x + r->w,
 			    p->horizontal ? r->y + r->h : at);
-		return;
+		return true;
 	}
 	text = chart_bar_tick_text(l, tk->value);
 	chart_measure_text(l, text, CHART_SMALL_SIZE, false, 0, &w, &h);
@@ -331,24 +331,50 @@ chart_bar_tick(struct chart_lay *l, const struct chart_bar_plot *p,
 	chart_bar_clamp_x(&box, CHART_MARGIN, l->width - CHART_MARGIN);
 	if (!chart_bar_tick_clear(l, tick0, &box)) {
 		free(text);
-		return;
+		return false;
 	}
 	chart_add_text(l, CHART_TEXT_TICK, text, box.x, box.y, w, h,
 	    CHART_SMALL_SIZE, false, p->horizontal ? 0 : 1, 0);
+	return true;
 }
 
+/* Labels of every stride-th major tick from the first; false (and none
+ * kept) when one of them has no room. */
+static bool
+chart_bar_major_labels(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t stride, size_t tick0)
+{
+	size_t nth = 0;
+
+	for (size_t k = 0; k < l->sc.nticks; k++) {
+		if (!l->sc.ticks[k].major || nth++ % stride != 0)
+			continue;
+		if (!chart_bar_tick(l, p, &l->sc.ticks[k], tick0, true)) {
+			chart_drop_texts(l, tick0);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Grid lines for every tick; labels for the major ones, thinned evenly
+ * when they crowd (every other decade, not whichever happened to fit),
+ * and for the minor ones between where they fit. */
 static void
 chart_bar_ticks(struct chart_lay *l, const struct chart_bar_plot *p)
 {
-	size_t tick0 = l->g->ntexts;
+	size_t tick0 = l->g->ntexts, stride = 1;
 
 	for (size_t k = 0; k < l->sc.nticks; k++)
 		chart_bar_tick(l, p, &l->sc.ticks[k], tick0, false);
-	for (int major = 1; major >= 0; major--)
-		for (size_t k = 0; k < l->sc.nticks; k++)
-			if (l->sc.ticks[k].major == major)
-				chart_bar_tick(l, p, &l->sc.ticks[k], tick0,
-				    true);
+	while (stride < l->sc.nticks &&
+	    !chart_bar_major_labels(l, p, stride, tick0))
+		stride++;
+	if (stride > 1)
+		return;
+	for (size_t k = 0; k < l->sc.nticks; k++)
+		if (!l->sc.ticks[k].major)
+			chart_bar_tick(l, p, &l->sc.ticks[k], tick0, true);
 }
 
 /* A pair of slanted marks across [c0, c1) at the two edges of the cut. */

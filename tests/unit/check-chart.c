@@ -273,6 +273,37 @@ START_TEST(test_log_lengths_and_notes)
 }
 END_TEST
 
+/* Log decades that do not all have room for a label are thinned evenly:
+ * equal steps between the labelled ticks, not whichever fitted first. */
+START_TEST(test_ticks_thinned_evenly)
+{
+	static const double widths[] = { 230, 260, 300, 440 };
+	struct chart_data d;
+	struct chart_geom g;
+	double at[16], step = 0;
+	size_t n = 0;
+
+	spend(&d, CHART_HBAR, CHART_SCALE_LOG, LANG_VI);
+	chart_layout(&d, widths[_i], &fake, &g);
+	for (size_t i = 0; i < g.ntexts && n < 16; i++)
+		if (g.texts[i].role == CHART_TEXT_TICK)
+			at[n++] = g.texts[i].r.x + g.texts[i].r.w / 2;
+	ck_assert_uint_ge(n, 2);
+	for (size_t i = 1; i < n; i++) {
+		double gap = at[i] - at[i - 1];
+
+		ck_assert(gap > 0);
+		if (i == 1)
+			step = gap;
+		ck_assert_msg(fabs(gap - step) < 0.01, "tick %zu is %.1f pt "
+		    "after the last, the first step was %.1f", i, gap, step);
+	}
+	assert_no_collisions(&g);
+	chart_geom_release(&g);
+	chart_data_release(&d);
+}
+END_TEST
+
 START_TEST(test_log_english)
 {
 	struct chart_data d;
@@ -985,6 +1016,7 @@ chart_suite(void)
 	tcase_add_test(tc, test_linear_lengths);
 	tcase_add_loop_test(tc, test_log_lengths_and_notes, 0, 2);
 	tcase_add_test(tc, test_log_english);
+	tcase_add_loop_test(tc, test_ticks_thinned_evenly, 0, 4);
 	tcase_add_test(tc, test_auto_stays_linear);
 	tcase_add_loop_test(tc, test_linear_stub, 0, 2);
 	tcase_add_loop_test(tc, test_broken, 0, 2);
