@@ -552,10 +552,13 @@ chart_bar_cats_across(const struct chart_lay *l, double wrap)
 {
 	if (wrap < CHART_CAT_MIN_WRAP)
 		return false;
-	for (size_t c = 0; c < l->d->ncats; c++)
-		if (!chart_bar_words_fit(l, l->d->cats[c], l->g->has_highlight &&
-		    (size_t)l->d->highlight == c, wrap))
+	for (size_t c = 0; c < l->d->ncats; c++) {
+		bool bold = l->g->has_highlight &&
+		    (size_t)l->d->highlight == c;
+
+		if (!chart_bar_words_fit(l, l->d->cats[c], bold, wrap))
 			return false;
+	}
 	return true;
 }
 

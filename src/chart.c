@@ -555,8 +555,8 @@ chart_validate_units(const struct chart_data *d, struct diags *dg)
 		/* With several columns the row alone does not say which
 		 * figure it is. */
 		diag_error(dg, chart_at(d, d->value_pos), "chart: value: mixed "
-		    "units in one chart: %s (\"%s\"%s%s%s) beside %s; chart one unit at a "
-		    "time", chart_unit_name(u), d->cats[i / d->nseries],
+		    "units in one chart: %s (\"%s\"%s%s%s) beside %s; chart one "
+		    "unit at a time", chart_unit_name(u), d->cats[i / d->nseries],
 		    d->nseries > 1 ? ", column \"" : "",
 		    d->nseries > 1 ? d->series[s] : "",
 		    d->nseries > 1 ? "\"" : "", chart_unit_name(first));
@@ -580,8 +580,8 @@ chart_validate_value(const struct chart_data *d, size_t i, bool log,
 	}
 	if (log && v <= 0) {
 		diag_error(dg, chart_at(d, d->scale_pos), "chart: scale: a log "
-		    "scale needs positive values, but \"%s\" is %s; use scale: linear or "
-		    "broken", cat, v == 0 ? "zero" : "negative");
+		    "scale needs positive values, but \"%s\" is %s; use scale: "
+		    "linear or broken", cat, v == 0 ? "zero" : "negative");
 		return false;
 	}
 	if (v < 0 && (d->type == CHART_STACKED ||
@@ -614,13 +614,14 @@ chart_validate_shape(const struct chart_data *d, struct diags *dg)
 	}
 	if (d->type == CHART_SQUARES && d->nseries > 1) {
 		diag_error(dg, chart_at(d, d->value_pos), "chart: value: a "
-		    "squares chart takes one value column, not %zu", d->nseries);
+		    "squares chart takes one value column, not %zu",
+		    d->nseries);
 		return false;
 	}
 	if (d->type == CHART_STACKED && d->scale == CHART_SCALE_LOG) {
 		diag_error(dg, chart_at(d, d->scale_pos), "chart: scale: a "
-		    "stacked chart cannot use a log scale: stacked lengths only add up on a "
-		    "linear one");
+		    "stacked chart cannot use a log scale: stacked lengths only "
+		    "add up on a linear one");
 		return false;
 	}
 	return true;

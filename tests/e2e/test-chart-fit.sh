@@ -37,7 +37,8 @@ awk -F'"' '/<page / { page++ }
                 if (w[p, i] ~ />Page</) foot = y[p, i]
             if (foot == 0) { print "no footer on page " p; exit 1 }
             for (i = 1; i <= n[p]; i++)
-                if (y[p, i] + 0 > foot - 10 && w[p, i] !~ />(Page|[0-9]+|of)</) {
+                if (y[p, i] + 0 > foot - 10 &&
+                    w[p, i] !~ />(Page|[0-9]+|of)</) {
                     print "page " p ": " w[p, i]; exit 1
                 }
         }
@@ -54,6 +55,7 @@ grep -c '\$[0-9]*,000' fit.txt > n.txt
 $FIGPRESS render reports/many.md -o many.pdf 2> err.txt
 [ $? -eq 1 ] || fail "60 rows on A5: exit status"
 [ ! -e many.pdf ] || fail "a PDF was written"
-grep -qE '^reports/many\.md:10:7: error: chart: type: 60 categories do not fit down one page as horizontal bars \(at most [0-9]+ here\)' err.txt ||
-    fail "error: $(cat err.txt)"
+want='^reports/many\.md:10:7: error: chart: type: 60 categories do not fit'
+want="$want down one page as horizontal bars \\(at most [0-9]+ here\\)"
+grep -qE "$want" err.txt || fail "error: $(cat err.txt)"
 exit 0

@@ -763,7 +763,8 @@ START_TEST(test_fit_vertical_plot)
 	diags_init(&dg);
 	ck_assert_msg(chart_layout_fit(&d, 440, 180, &fake, &g, &dg),
 	    "%s", dg.count ? dg.items[0].message : "");
-	ck_assert_msg(g.box.h <= 180 + EPS, "box %.1f plot %.1f", g.box.h, g.plot.h);
+	ck_assert_msg(g.box.h <= 180 + EPS, "box %.1f plot %.1f", g.box.h,
+	    g.plot.h);
 	ck_assert(g.plot.h >= 100 - EPS);
 	assert_no_collisions(&g);
 	chart_geom_release(&g);
