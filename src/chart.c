@@ -554,9 +554,10 @@ chart_validate_units(const struct chart_data *d, struct diags *dg)
 			continue;
 		/* With several columns the row alone does not say which
 		 * figure it is. */
-		diag_error(dg, chart_at(d, d->value_pos), "chart: value: mixed "
-		    "units in one chart: %s (\"%s\"%s%s%s) beside %s; chart one "
-		    "unit at a time", chart_unit_name(u), d->cats[i / d->nseries],
+		diag_error(dg, chart_at(d, d->value_pos), "chart: value: "
+		    "mixed units in one chart: %s (\"%s\"%s%s%s) beside %s; "
+		    "chart one unit at a time", chart_unit_name(u),
+		    d->cats[i / d->nseries],
 		    d->nseries > 1 ? ", column \"" : "",
 		    d->nseries > 1 ? d->series[s] : "",
 		    d->nseries > 1 ? "\"" : "", chart_unit_name(first));
@@ -620,8 +621,8 @@ chart_validate_shape(const struct chart_data *d, struct diags *dg)
 	}
 	if (d->type == CHART_STACKED && d->scale == CHART_SCALE_LOG) {
 		diag_error(dg, chart_at(d, d->scale_pos), "chart: scale: a "
-		    "stacked chart cannot use a log scale: stacked lengths only "
-		    "add up on a linear one");
+		    "stacked chart cannot use a log scale: stacked lengths "
+		    "only add up on a linear one");
 		return false;
 	}
 	return true;
