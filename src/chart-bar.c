@@ -90,11 +90,11 @@ chart_bar_clamp_x(struct chart_rect *r, double lo, double hi)
 }
 
 /* Slide a label wider than its bar to whichever side is free: centred,
- * then flush with the bar's right edge, then its left; failing all three,
- * centred and lifted (or dropped) past what it hits. */
-static void
+ * then flush with the bar's right edge, then its left; false when none is
+ * (the label is left centred). */
+static bool
 chart_bar_label_slide(struct chart_lay *l, const struct chart_bar_plot *p,
-    size_t t, const struct chart_rect *b, bool negative)
+    size_t t, const struct chart_rect *b)
 {
 	struct chart_rect *r = &l->g->texts[t].r;
 	double x[3] = { b->x + (b->w - r->w) / 2, b->x + b->w - r->w, b->x };
@@ -103,15 +103,58 @@ chart_bar_label_slide(struct chart_lay *l, const struct chart_bar_plot *p,
 		r->x = x[k];
 		chart_bar_clamp_x(r, p->r.x, p->r.x + p->r.w);
 		if (chart_clear(l, t))
-			return;
+			return true;
 	}
 	r->x = x[0];
 	chart_bar_clamp_x(r, p->r.x, p->r.x + p->r.w);
-	chart_unclash(l, t, negative ? 1 : -1);
+	return false;
+}
+
+/* Most categories whose value labels fit side by side set upright. */
+static double
+chart_bar_most_upright(const struct chart_lay *l,
+    const struct chart_bar_plot *p)
+{
+	size_t n = p->stacked ? 1 : l->d->nseries;
+
+	/* Bars of a group touch, so each needs a line of its own; a lone
+	 * bar may share its slot's air. */
+	return n > 1 ? floor(p->r.w * 0.8 / ((double)n * l->line_h)) :
+	    floor(p->r.w / l->line_h);
+}
+
+/* Value label t set upright just past the end of its bar b. */
+static void
+chart_bar_label_upright(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t t, const struct chart_rect *b, bool negative)
+{
+	struct chart_text *x = &l->g->texts[t];
+	double w = x->r.w;
+
+	x->vertical = true;
+	x->wrap = 0;
+	x->r.w = x->r.h;
+	x->r.h = w;
+	x->r.x = b->x + (b->w - x->r.w) / 2;
+	x->r.y = negative ? b->y + b->h + 2 : b->y - 2 - x->r.h;
+	if (chart_clear(l, t))
+		return;
+	if (p->stacked || l->d->nseries == 1)
+		chart_fail(l, "chart: type: %zu categories do not fit side by "
+		    "side in this chart (at most %.0f at its width); use type: "
+		    "hbar, or chart fewer", l->d->ncats,
+		    chart_bar_most_upright(l, p));
+	else
+		chart_fail(l, "chart: type: %zu categories of %zu bars do not "
+		    "fit side by side with their values (at most %.0f at this "
+		    "width); use type: hbar, or chart fewer", l->d->ncats,
+		    l->d->nseries, chart_bar_most_upright(l, p));
 }
 
 /* The value label of bar bi, beyond its end: above (or below a negative
- * bar) when vertical, right (or left) when horizontal. */
+ * bar) when vertical, right (or left) when horizontal.  A vertical label
+ * is one line; when one finds no clear place the chart is crowded, and
+ * its labels are set again upright (l->turned). */
 static void
 chart_bar_label_end(struct chart_lay *l, const struct chart_bar_plot *p,
     size_t bi, char *text, double wrap, bool negative)
@@ -119,7 +162,8 @@ chart_bar_label_end(struct chart_lay *l, const struct chart_bar_plot *p,
 	struct chart_rect b = l->g->bars[bi].r;
 	bool bold = l->g->bars[bi].highlight;
 	size_t t = chart_put_text(l, CHART_TEXT_VALUE, text, 0, 0,
-	    CHART_TEXT_SIZE, bold, p->horizontal ? -1 : 0, wrap);
+	    CHART_TEXT_SIZE, bold, p->horizontal ? -1 : 0,
+	    p->horizontal ? wrap : 0);
 	struct chart_rect *r = &l->g->texts[t].r;
 
 	if (p->horizontal) {
@@ -127,8 +171,13 @@ chart_bar_label_end(struct chart_lay *l, const struct chart_bar_plot *p,
 		r->y = b.y + (b.h - r->h) / 2;
 		return;
 	}
+	if (l->turned) {
+		chart_bar_label_upright(l, p, t, &b, negative);
+		return;
+	}
 	r->y = negative ? b.y + b.h + 2 : b.y - 2 - r->h;
-	chart_bar_label_slide(l, p, t, &b, negative);
+	if (!chart_bar_label_slide(l, p, t, &b))
+		l->crowded = true;
 }
 
 /* Bars of one category side by side (one series, or grouped). */
@@ -155,14 +204,31 @@ chart_bar_group_labels(struct chart_lay *l, const struct chart_bar_plot *p,
 		    wrap, chart_value(d, cat, s)->value < chart_bar_base(l));
 }
 
-/* A segment's label: inside when it fits, else beside the stack. */
+/* The room beside stack b for a segment's label: right, up to the next
+ * stack or the box edge, and left, back to the previous stack. */
+static void
+chart_bar_beside_room(const struct chart_bar_plot *p,
+    const struct chart_rect *b, double *right, double *left)
+{
+	double gap = p->slot - p->thick;
+	bool first = b->x - gap < p->r.x, last = b->x + b->w + gap >
+	    p->r.x + p->r.w;
+
+	*right = (last ? gap / 2 + CHART_MARGIN : gap) - 6;
+	*left = (first ? gap / 2 : gap) - 6;
+}
+
+/* A segment's label: inside when it fits, else beside the stack on one
+ * line (a figure is best not broken), right of it or else left of it;
+ * only when neither side has the room is it wrapped on the right.  Then
+ * lifted past what it would cover. */
 static void
 chart_bar_label_segment(struct chart_lay *l, const struct chart_bar_plot *p,
     size_t bi, size_t cat, size_t s)
 {
 	struct chart_rect b = l->g->bars[bi].r;
-	double side = (p->slot - p->thick) / 2 - 4, w, h;
 	char *text = chart_value_label(l->d, cat, s);
+	double w, h, right, left;
 	size_t t;
 
 	chart_measure_text(l, text, CHART_TEXT_SIZE, false, 0, &w, &h);
@@ -173,8 +239,14 @@ chart_bar_label_segment(struct chart_lay *l, const struct chart_bar_plot *p,
 		l->g->texts[t].on_bar = true;
 		return;
 	}
-	t = chart_put_text(l, CHART_TEXT_VALUE, text, b.x + b.w + 3, 0,
-	    CHART_TEXT_SIZE, false, -1, fmax(side, 24));
+	chart_bar_beside_room(p, &b, &right, &left);
+	if (w <= right || w > left)
+		t = chart_put_text(l, CHART_TEXT_VALUE, text, b.x + b.w + 3, 0,
+		    CHART_TEXT_SIZE, false, -1, w <= right ? 0 :
+		    fmax(right, 24));
+	else
+		t = chart_put_text(l, CHART_TEXT_VALUE, text, b.x - 3 - w, 0,
+		    CHART_TEXT_SIZE, false, -1, 0);
 	l->g->texts[t].r.y = b.y + (b.h - l->g->texts[t].r.h) / 2;
 	chart_unclash(l, t, -1);
 }
@@ -231,9 +303,9 @@ chart_bar_tick_clear(const struct chart_lay *l, size_t tick0,
 	return true;
 }
 
-/* One tick: its grid line, and its label where it does not crowd one
- * already placed (decades before the 2s and 5s between them). */
-static void
+/* One tick: its grid line, or its label where it does not crowd one
+ * already placed; false when the label had no room. */
+static bool
 chart_bar_tick(struct chart_lay *l, const struct chart_bar_plot *p,
     const struct scale_tick *tk, size_t tick0, bool labels)
 {
@@ -249,7 +321,7 @@ chart_bar_tick(struct chart_lay *l, const struct chart_bar_plot *p,
 			    p->horizontal ? r->y : at,
 			    p->horizontal ? at : r->x + r->w,
 			    p->horizontal ? r->y + r->h : at);
-		return;
+		return true;
 	}
 	text = chart_bar_tick_text(l, tk->value);
 	chart_measure_text(l, text, CHART_SMALL_SIZE, false, 0, &w, &h);
@@ -259,24 +331,50 @@ chart_bar_tick(struct chart_lay *l, const struct chart_bar_plot *p,
 	chart_bar_clamp_x(&box, CHART_MARGIN, l->width - CHART_MARGIN);
 	if (!chart_bar_tick_clear(l, tick0, &box)) {
 		free(text);
-		return;
+		return false;
 	}
 	chart_add_text(l, CHART_TEXT_TICK, text, box.x, box.y, w, h,
 	    CHART_SMALL_SIZE, false, p->horizontal ? 0 : 1, 0);
+	return true;
 }
 
+/* Labels of every stride-th major tick from the first; false (and none
+ * kept) when one of them has no room. */
+static bool
+chart_bar_major_labels(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t stride, size_t tick0)
+{
+	size_t nth = 0;
+
+	for (size_t k = 0; k < l->sc.nticks; k++) {
+		if (!l->sc.ticks[k].major || nth++ % stride != 0)
+			continue;
+		if (!chart_bar_tick(l, p, &l->sc.ticks[k], tick0, true)) {
+			chart_drop_texts(l, tick0);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Grid lines for every tick; labels for the major ones, thinned evenly
+ * when they crowd (every other decade, not whichever happened to fit),
+ * and for the minor ones between where they fit. */
 static void
 chart_bar_ticks(struct chart_lay *l, const struct chart_bar_plot *p)
 {
-	size_t tick0 = l->g->ntexts;
+	size_t tick0 = l->g->ntexts, stride = 1;
 
 	for (size_t k = 0; k < l->sc.nticks; k++)
 		chart_bar_tick(l, p, &l->sc.ticks[k], tick0, false);
-	for (int major = 1; major >= 0; major--)
-		for (size_t k = 0; k < l->sc.nticks; k++)
-			if (l->sc.ticks[k].major == major)
-				chart_bar_tick(l, p, &l->sc.ticks[k], tick0,
-				    true);
+	while (stride < l->sc.nticks &&
+	    !chart_bar_major_labels(l, p, stride, tick0))
+		stride++;
+	if (stride > 1)
+		return;
+	for (size_t k = 0; k < l->sc.nticks; k++)
+		if (!l->sc.ticks[k].major)
+			chart_bar_tick(l, p, &l->sc.ticks[k], tick0, true);
 }
 
 /* A pair of slanted marks across [c0, c1) at the two edges of the cut. */
@@ -339,15 +437,15 @@ chart_bar_axes(struct chart_lay *l, const struct chart_bar_plot *p)
 	}
 }
 
-/* A category label fitted to CHART_CAT_LINES lines at wrap; caller owns
- * the text, *w and *h get its size. */
+/* A category label fitted to lines lines at wrap; caller owns the text,
+ * *w and *h get its size. */
 static char *
 chart_bar_cat_text(const struct chart_lay *l, size_t cat, double wrap,
-    double *w, double *h)
+    int lines, double *w, double *h)
 {
 	bool bold = l->g->has_highlight && (size_t)l->d->highlight == cat;
 	char *text = chart_fit_lines(l, l->d->cats[cat], CHART_TEXT_SIZE,
-	    bold, wrap, CHART_CAT_LINES);
+	    bold, wrap, lines);
 
 	chart_measure_text(l, text, CHART_TEXT_SIZE, bold, wrap, w, h);
 	return text;
@@ -355,11 +453,11 @@ chart_bar_cat_text(const struct chart_lay *l, size_t cat, double wrap,
 
 static void
 chart_bar_cat_label(struct chart_lay *l, size_t cat, double x, double y,
-    double wrap, int align)
+    double wrap, int lines, int align)
 {
 	bool bold = l->g->has_highlight && (size_t)l->d->highlight == cat;
 	double w, h;
-	char *text = chart_bar_cat_text(l, cat, wrap, &w, &h);
+	char *text = chart_bar_cat_text(l, cat, wrap, lines, &w, &h);
 
 	if (align == 0)
 		x -= w / 2;
@@ -385,23 +483,11 @@ chart_bar_tick_width(const struct chart_lay *l)
 	return best;
 }
 
-/* Bars of each category along the category axis; then their labels, so
- * each label sees every bar it could run into. */
+/* The value labels of every category, bars from b0 on. */
 static void
-chart_bar_bars(struct chart_lay *l, const struct chart_bar_plot *p,
-    double group, double wrap)
+chart_bar_value_labels(struct chart_lay *l, const struct chart_bar_plot *p,
+    size_t b0, double wrap)
 {
-	size_t b0 = l->g->nbars;
-
-	for (size_t c = 0; c < l->d->ncats; c++) {
-		double c0 = (p->horizontal ? p->r.y : p->r.x) + c * p->slot +
-		    (p->slot - group) / 2;
-
-		if (p->stacked)
-			chart_bar_stack(l, p, c, c0);
-		else
-			chart_bar_group(l, p, c, c0);
-	}
 	for (size_t c = 0; c < l->d->ncats; c++) {
 		size_t bc = b0 + c * l->d->nseries;
 
@@ -412,30 +498,124 @@ chart_bar_bars(struct chart_lay *l, const struct chart_bar_plot *p,
 	}
 }
 
+/* Bars of each category along the category axis; then their labels, so
+ * each label sees every bar it could run into.  Vertical labels that
+ * crowd each other are all set again upright: a label lifted away from
+ * its bar would be read as another bar's. */
+static void
+chart_bar_bars(struct chart_lay *l, const struct chart_bar_plot *p,
+    double group, double wrap)
+{
+	size_t b0 = l->g->nbars, t0;
+
+	for (size_t c = 0; c < l->d->ncats; c++) {
+		double c0 = (p->horizontal ? p->r.y : p->r.x) + c * p->slot +
+		    (p->slot - group) / 2;
+
+		if (p->stacked)
+			chart_bar_stack(l, p, c, c0);
+		else
+			chart_bar_group(l, p, c, c0);
+	}
+	t0 = l->g->ntexts;
+	chart_bar_value_labels(l, p, b0, wrap);
+	if (!p->horizontal && l->crowded) {
+		chart_drop_texts(l, t0);
+		l->turned = true;
+		chart_bar_value_labels(l, p, b0, wrap);
+	}
+}
+
+/* True when every word of text fits on a line of wrap points (so Pango
+ * need not break inside one). */
+static bool
+chart_bar_words_fit(const struct chart_lay *l, const char *text, bool bold,
+    double wrap)
+{
+	char *copy = xstrdup(text), *save = NULL, *w;
+	bool fit = true;
+	double ww, wh;
+
+	for (w = strtok_r(copy, " ", &save); w && fit;
+	    w = strtok_r(NULL, " ", &save)) {
+		chart_measure_text(l, w, CHART_TEXT_SIZE, bold, 0, &ww, &wh);
+		fit = ww <= wrap;
+	}
+	free(copy);
+	return fit;
+}
+
+/* Whether the category labels of a vertical chart read across under
+ * their bars: each slot wide enough, and no word wider than it. */
+static bool
+chart_bar_cats_across(const struct chart_lay *l, double wrap)
+{
+	if (wrap < CHART_CAT_MIN_WRAP)
+		return false;
+	for (size_t c = 0; c < l->d->ncats; c++) {
+		bool bold = l->g->has_highlight &&
+		    (size_t)l->d->highlight == c;
+
+		if (!chart_bar_words_fit(l, l->d->cats[c], bold, wrap))
+			return false;
+	}
+	return true;
+}
+
+/* Category labels set upright under the axis (top at y), one line each,
+ * cut with "…" past CHART_TURNED_MAX. */
+static void
+chart_bar_cats_upright(struct chart_lay *l, const struct chart_bar_plot *p,
+    double y)
+{
+	/* Upright labels a line apart read like lines of text. */
+	if (p->slot < l->line_h - 0.01)
+		chart_fail(l, "chart: type: %zu categories do not fit side by "
+		    "side in this chart (at most %.0f at its width); use type: "
+		    "hbar, or chart fewer", l->d->ncats,
+		    floor(p->r.w / l->line_h));
+	for (size_t c = 0; c < l->d->ncats; c++) {
+		bool bold = l->g->has_highlight &&
+		    (size_t)l->d->highlight == c;
+		char *text = chart_fit_lines(l, l->d->cats[c],
+		    CHART_TEXT_SIZE, bold, CHART_TURNED_MAX, 1);
+		size_t t = chart_put_turned(l, CHART_TEXT_CATEGORY, text, 0, y,
+		    CHART_TEXT_SIZE, bold);
+		struct chart_rect *r = &l->g->texts[t].r;
+
+		r->x = p->r.x + (c + 0.5) * p->slot - r->w / 2;
+	}
+}
+
 static void
 chart_bar_vertical(struct chart_lay *l, struct chart_bar_plot *p)
 {
 	const struct chart_data *d = l->d;
 	size_t n = p->stacked ? 1 : d->nseries, t0 = l->g->ntexts;
-	double gutter = chart_bar_tick_width(l) + 5, group, wrap, below;
+	double gutter = chart_bar_tick_width(l) + 5, group, below;
 
 	p->r.x = CHART_MARGIN + gutter;
 	p->r.w = l->width - CHART_MARGIN - p->r.x;
-	p->r.h = fmin(fmax(l->width * 0.40, 100), 320);
+	p->r.h = fmin(fmax(l->width * 0.40, CHART_PLOT_MIN), 320);
+	if (l->caps.plot_h > 0)
+		p->r.h = fmin(p->r.h, l->caps.plot_h);
 	p->r.y = 0;
 	p->slot = p->r.w / d->ncats;
 	p->thick = p->stacked ? fmin(p->slot * 0.5, 56) :
 	    n > 1 ? fmin(p->slot * 0.8 / n, 44) : fmin(p->slot * 0.64, 72);
 	group = p->thick * n;
-	wrap = fmax((n > 1 ? p->slot / n : p->slot) - 2, 24);
 	l->sc.gap = CHART_BAR_GAP_LEN / p->r.h;
-	chart_bar_bars(l, p, group, wrap);
+	chart_bar_bars(l, p, group, 0);
 	below = p->r.y + p->r.h;
 	for (size_t i = t0; i < l->g->ntexts; i++)
 		below = fmax(below, l->g->texts[i].r.y + l->g->texts[i].r.h);
+	if (!chart_bar_cats_across(l, p->slot - 4)) {
+		chart_bar_cats_upright(l, p, below + 4);
+		return;
+	}
 	for (size_t c = 0; c < d->ncats; c++)
 		chart_bar_cat_label(l, c, p->r.x + (c + 0.5) * p->slot,
-		    below + 4, fmax(p->slot - 4, 20), 0);
+		    below + 4, p->slot - 4, CHART_CAT_LINES, 0);
 }
 
 /* Widest natural (unwrapped) width of the category or value labels. */
@@ -474,10 +654,32 @@ chart_bar_row(const struct chart_lay *l, double wrap, double bars)
 	double row = bars, w, h;
 
 	for (size_t c = 0; c < l->d->ncats; c++) {
-		free(chart_bar_cat_text(l, c, wrap, &w, &h));
+		free(chart_bar_cat_text(l, c, wrap, CHART_CAT_LINES, &w,
+		    &h));
 		row = fmax(row, h);
 	}
 	return row + 10;
+}
+
+/* The rows of a horizontal chart: as tall as their labels want, or as
+ * l->caps.row allows (thinner bars, labels on fewer lines) so the chart
+ * fits a page.  Sets the slot and bar thickness; returns the lines a
+ * category label may take. */
+static int
+chart_bar_rows(struct chart_lay *l, struct chart_bar_plot *p, double cw)
+{
+	size_t n = l->d->nseries;
+	int lines;
+
+	p->thick = n > 1 ? 11 : 16;
+	p->slot = chart_bar_row(l, cw, p->thick * (double)n);
+	if (!(l->caps.row > 0 && l->caps.row < p->slot))
+		return CHART_CAT_LINES;
+	p->slot = l->caps.row;
+	p->thick = fmin(p->thick, (p->slot - 4) / (double)n);
+	lines = (int)floor((p->slot - 2) / l->line_h);
+	return lines < 1 ? 1 : lines > CHART_CAT_LINES ? CHART_CAT_LINES :
+	    lines;
 }
 
 static void
@@ -488,18 +690,17 @@ chart_bar_horizontal(struct chart_lay *l, struct chart_bar_plot *p)
 	double cw = fmin(chart_bar_widest(l, false), 0.38 * inner);
 	double vw = fmin(chart_bar_widest(l, true) + 4, 0.3 * inner);
 	double neg = chart_bar_any_negative(d) ? vw : 0;
+	int lines = chart_bar_rows(l, p, cw);
 
-	p->thick = d->nseries > 1 ? 11 : 16;
 	p->r.x = CHART_MARGIN + cw + 8 + neg;
 	p->r.w = l->width - CHART_MARGIN - vw - p->r.x;
 	p->r.y = 0;
-	p->slot = chart_bar_row(l, cw, p->thick * d->nseries);
 	p->r.h = p->slot * d->ncats;
 	l->sc.gap = CHART_BAR_GAP_WIDE / p->r.w;
 	chart_bar_bars(l, p, p->thick * d->nseries, vw - 4);
 	for (size_t c = 0; c < d->ncats; c++)
 		chart_bar_cat_label(l, c, CHART_MARGIN + cw,
-		    p->r.y + (c + 0.5) * p->slot, cw, 1);
+		    p->r.y + (c + 0.5) * p->slot, cw, lines, 1);
 }
 
 void

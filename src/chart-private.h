@@ -15,6 +15,17 @@
 #define CHART_STUB 2.0		/* shortest visible bar */
 #define CHART_SQUARE_MIN 1.5	/* smallest visible square side */
 #define CHART_CAT_LINES 3	/* a category label wraps over at most */
+#define CHART_CAT_MIN_WRAP 24.0	/* narrower than this, category labels of
+				 * a vertical chart are turned upright */
+#define CHART_TURNED_MAX 110.0	/* longest upright category label */
+#define CHART_PLOT_MIN 100.0	/* lowest plot of a vertical chart */
+
+/* What a second layout pass gives up so the chart fits a page (0: as
+ * tall as it likes). */
+struct chart_caps {
+	double plot_h;		/* vertical types: the plot's height */
+	double row;		/* hbar: the pitch of a category row */
+};
 
 /* The layout in progress: the geometry being filled and a cursor. */
 struct chart_lay {
@@ -29,6 +40,12 @@ struct chart_lay {
 	size_t body_text0;	/* first text of the body, which is built from
 				 * y = 0 and moved into place afterwards: only
 				 * these can clash while it is built */
+	struct chart_caps caps;
+	double line_h;		/* one line of CHART_TEXT_SIZE text */
+	bool crowded;		/* a value label found no clear place */
+	bool turned;		/* value labels are set upright */
+	char *fail;		/* why the chart cannot be set legibly, as
+				 * "chart: type: ..."; owned; first wins */
 };
 
 /* Measure text as the painter will set it. */
@@ -52,6 +69,16 @@ void chart_add_line(struct chart_lay *l, enum chart_line_role role,
 /* Add a bar for value (cat, s) with rectangle r; returns its index. */
 size_t chart_add_bar(struct chart_lay *l, struct chart_rect r, size_t cat,
     size_t s);
+/* Measure text (owned) and add it set upright, the top-left of its turned
+ * box at (x, y). */
+size_t chart_put_turned(struct chart_lay *l, enum chart_text_role role,
+    char *text, double x, double y, double size, bool bold);
+/* Drop the texts from index t0 on. */
+void chart_drop_texts(struct chart_lay *l, size_t t0);
+/* Record the first reason the chart cannot be set legibly (printf-style;
+ * a later one is dropped). */
+void chart_fail(struct chart_lay *l, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Move everything from the given starting indices by (dx, dy). */
 void chart_shift(struct chart_lay *l, size_t bar0, size_t text0,
     size_t line0, double dx, double dy);

@@ -91,6 +91,66 @@ chart_squares_place(struct chart_lay *l, const struct chart_squares_row *r,
 	l->y = base + 4 + below + 10;
 }
 
+/* How wide the labels under square c want to be: their natural width,
+ * at most wrap. */
+static double
+chart_squares_label_w(const struct chart_lay *l, size_t c, double wrap)
+{
+	bool bold = l->g->has_highlight && (size_t)l->d->highlight == c;
+	char *v = chart_value_label(l->d, c, 0);
+	double wv, wc, h;
+
+	chart_measure_text(l, v, CHART_TEXT_SIZE, true, 0, &wv, &h);
+	chart_measure_text(l, l->d->cats[c], CHART_TEXT_SIZE, bold, 0, &wc,
+	    &h);
+	free(v);
+	/* a point spare, so a label set at its slot width keeps one line */
+	return fmin(fmax(wv, wc) + 1, wrap);
+}
+
+/* Sides and slots of every square with the largest side smax; returns
+ * the width of them all in one row. */
+static double
+chart_squares_size(const struct chart_data *d, double vmax, double smax,
+    const double *label_w, double *side, double *slot, bool *stub)
+{
+	double total = 0;
+
+	for (size_t c = 0; c < d->ncats; c++) {
+		side[c] = chart_squares_side(d, c, vmax, smax, &stub[c]);
+		slot[c] = fmax(side[c], label_w[c]);
+		total += slot[c] + (c > 0 ? CHART_SQUARES_SPACE : 0);
+	}
+	return total;
+}
+
+/* The largest side: squares side by side read best in one row, so when
+ * they overflow it they give up to 40% of their side to stay in one;
+ * past that they keep their size and wrap. */
+static double
+chart_squares_smax(const struct chart_data *d, double vmax, double inner,
+    const double *label_w, double *side, double *slot, bool *stub)
+{
+	double hi = fmin(0.4 * inner, 170), lo = 0.6 * hi;
+
+	if (chart_squares_size(d, vmax, hi, label_w, side, slot, stub) <=
+	    inner)
+		return hi;
+	if (chart_squares_size(d, vmax, lo, label_w, side, slot, stub) >
+	    inner)
+		return hi;
+	for (int k = 0; k < 30; k++) {
+		double mid = (lo + hi) / 2;
+
+		if (chart_squares_size(d, vmax, mid, label_w, side, slot,
+		    stub) <= inner)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void
 chart_squares_layout(struct chart_lay *l)
 {
@@ -98,17 +158,17 @@ chart_squares_layout(struct chart_lay *l)
 	size_t n = d->ncats;
 	double inner = l->width - 2 * CHART_MARGIN, vmax = 0, smax, wrap;
 	double *side = xcalloc(n, sizeof *side), *slot = xcalloc(n,
-	    sizeof *slot), top = l->y;
+	    sizeof *slot), *label_w = xcalloc(n, sizeof *label_w), top = l->y;
 	bool *stub = xcalloc(n, sizeof *stub);
 
 	for (size_t c = 0; c < n; c++)
 		vmax = fmax(vmax, chart_value(d, c, 0)->value);
-	smax = fmin(0.4 * inner, 170);
+	/* A small square's slot is as wide as its labels, no wider. */
 	wrap = fmin(fmax(inner / n - CHART_SQUARES_SPACE, 60), 140);
-	for (size_t c = 0; c < n; c++) {
-		side[c] = chart_squares_side(d, c, vmax, smax, &stub[c]);
-		slot[c] = fmax(side[c], wrap);
-	}
+	for (size_t c = 0; c < n; c++)
+		label_w[c] = chart_squares_label_w(l, c, wrap);
+	smax = chart_squares_smax(d, vmax, inner, label_w, side, slot, stub);
+	chart_squares_size(d, vmax, smax, label_w, side, slot, stub);
 	for (size_t c = 0; c < n;) {
 		struct chart_squares_row r = chart_squares_row(slot, side, n,
 		    c, inner);
@@ -121,5 +181,6 @@ chart_squares_layout(struct chart_lay *l)
 	    l->y - top };
 	free(side);
 	free(slot);
+	free(label_w);
 	free(stub);
 }

@@ -3,6 +3,7 @@
 #include "chart.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,42 @@ chart_put_text(struct chart_lay *l, enum chart_text_role role, char *text,
 	chart_measure_text(l, text, size, bold, wrap, &w, &h);
 	return chart_add_text(l, role, text, x, y, w, h, size, bold, align,
 	    wrap);
+}
+
+size_t
+chart_put_turned(struct chart_lay *l, enum chart_text_role role, char *text,
+    double x, double y, double size, bool bold)
+{
+	double w, h;
+	size_t i;
+
+	chart_measure_text(l, text, size, bold, 0, &w, &h);
+	i = chart_add_text(l, role, text, x, y, h, w, size, bold, -1, 0);
+	l->g->texts[i].vertical = true;
+	return i;
+}
+
+void
+chart_drop_texts(struct chart_lay *l, size_t t0)
+{
+	for (size_t i = t0; i < l->g->ntexts; i++)
+		free(l->g->texts[i].text);
+	if (t0 < l->g->ntexts)
+		l->g->ntexts = t0;
+}
+
+void
+chart_fail(struct chart_lay *l, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	if (l->fail)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	l->fail = xstrdup(buf);
 }
 
 static int
@@ -497,6 +534,13 @@ chart_unit_name(const char *u)
 	return *u ? u : "no unit";
 }
 
+/* Where a key stands, or the chart block when the spec did not say. */
+static struct srcpos
+chart_at(const struct chart_data *d, struct srcpos key)
+{
+	return key.file ? key : d->pos;
+}
+
 static bool
 chart_validate_units(const struct chart_data *d, struct diags *dg)
 {
@@ -504,14 +548,20 @@ chart_validate_units(const struct chart_data *d, struct diags *dg)
 
 	for (size_t i = 1; i < d->ncats * d->nseries; i++) {
 		const char *u = d->values[i].unit;
+		size_t s = i % d->nseries;
 
-		if (strcmp(u, first) != 0) {
-			diag_error(dg, d->pos, "mixed units in one chart: %s "
-			    "(\"%s\") beside %s; chart one unit at a time",
-			    chart_unit_name(u), d->cats[i / d->nseries],
-			    chart_unit_name(first));
-			return false;
-		}
+		if (strcmp(u, first) == 0)
+			continue;
+		/* With several columns the row alone does not say which
+		 * figure it is. */
+		diag_error(dg, chart_at(d, d->value_pos), "chart: value: "
+		    "mixed units in one chart: %s (\"%s\"%s%s%s) beside %s; "
+		    "chart one unit at a time", chart_unit_name(u),
+		    d->cats[i / d->nseries],
+		    d->nseries > 1 ? ", column \"" : "",
+		    d->nseries > 1 ? d->series[s] : "",
+		    d->nseries > 1 ? "\"" : "", chart_unit_name(first));
+		return false;
 	}
 	return true;
 }
@@ -525,21 +575,21 @@ chart_validate_value(const struct chart_data *d, size_t i, bool log,
 	const char *cat = d->cats[i / d->nseries];
 
 	if (isnan(v) || isinf(v)) {
-		diag_error(dg, d->pos, "the value of \"%s\" is not a number",
-		    cat);
+		diag_error(dg, chart_at(d, d->value_pos), "chart: value: the "
+		    "value of \"%s\" is not a number", cat);
 		return false;
 	}
 	if (log && v <= 0) {
-		diag_error(dg, d->pos, "a log scale needs positive values, "
-		    "but \"%s\" is %s; use scale: linear or broken", cat,
-		    v == 0 ? "zero" : "negative");
+		diag_error(dg, chart_at(d, d->scale_pos), "chart: scale: a log "
+		    "scale needs positive values, but \"%s\" is %s; use scale: "
+		    "linear or broken", cat, v == 0 ? "zero" : "negative");
 		return false;
 	}
 	if (v < 0 && (d->type == CHART_STACKED ||
 	    d->type == CHART_SQUARES)) {
-		diag_error(dg, d->pos, "\"%s\" is negative, which a %s chart "
-		    "cannot show", cat, d->type == CHART_STACKED ?
-		    "stacked" : "squares");
+		diag_error(dg, chart_at(d, d->type_pos), "chart: type: \"%s\" "
+		    "is negative, which a %s chart cannot show", cat,
+		    d->type == CHART_STACKED ? "stacked" : "squares");
 		return false;
 	}
 	return true;
@@ -558,18 +608,21 @@ chart_validate_shape(const struct chart_data *d, struct diags *dg)
 		return false;
 	}
 	if (d->nseries > CHART_MAX_SERIES) {
-		diag_error(dg, d->pos, "too many series for one chart: %zu "
-		    "(at most %d)", d->nseries, CHART_MAX_SERIES);
+		diag_error(dg, chart_at(d, d->value_pos), "chart: value: too "
+		    "many series for one chart: %zu (at most %d)", d->nseries,
+		    CHART_MAX_SERIES);
 		return false;
 	}
 	if (d->type == CHART_SQUARES && d->nseries > 1) {
-		diag_error(dg, d->pos, "a squares chart takes one value "
-		    "column, not %zu", d->nseries);
+		diag_error(dg, chart_at(d, d->value_pos), "chart: value: a "
+		    "squares chart takes one value column, not %zu",
+		    d->nseries);
 		return false;
 	}
 	if (d->type == CHART_STACKED && d->scale == CHART_SCALE_LOG) {
-		diag_error(dg, d->pos, "a stacked chart cannot use a log "
-		    "scale: stacked lengths only add up on a linear one");
+		diag_error(dg, chart_at(d, d->scale_pos), "chart: scale: a "
+		    "stacked chart cannot use a log scale: stacked lengths "
+		    "only add up on a linear one");
 		return false;
 	}
 	return true;
@@ -588,8 +641,8 @@ chart_validate(const struct chart_data *d, struct diags *dg)
 		nonzero |= d->values[i].value != 0;
 	}
 	if (!nonzero) {
-		diag_error(dg, d->pos, "every value is zero: there is nothing "
-		    "to chart");
+		diag_error(dg, chart_at(d, d->value_pos), "chart: value: every "
+		    "value is zero: there is nothing to chart");
 		return false;
 	}
 	return chart_validate_units(d, dg);
@@ -790,12 +843,16 @@ chart_unit(const struct chart_data *d)
 	return "";
 }
 
-void
-chart_layout(const struct chart_data *data, double width,
-    const struct chart_measure *m, struct chart_geom *g)
+/* One layout pass within caps; returns why the chart cannot be set
+ * legibly (caller frees), or NULL. */
+static char *
+chart_layout_run(const struct chart_data *data, double width,
+    const struct chart_measure *m, const struct chart_caps *caps,
+    struct chart_geom *g)
 {
 	struct chart_lay l;
 	char *notes[4];
+	double w;
 	size_t n;
 
 	memset(g, 0, sizeof *g);
@@ -806,6 +863,8 @@ chart_layout(const struct chart_data *data, double width,
 	l.width = width;
 	l.y = CHART_MARGIN;
 	l.unit = chart_unit(data);
+	l.caps = *caps;
+	chart_measure_text(&l, "Ag", CHART_TEXT_SIZE, false, 0, &w, &l.line_h);
 	g->nseries = data->nseries;
 	g->grayscale = data->grayscale;
 	g->has_highlight = data->highlight >= 0 &&
@@ -825,6 +884,92 @@ chart_layout(const struct chart_data *data, double width,
 	l.y += CHART_GAP;
 	chart_footer(&l);
 	g->box = (struct chart_rect){ 0, 0, width, l.y + CHART_MARGIN };
+	return l.fail;
+}
+
+void
+chart_layout(const struct chart_data *data, double width,
+    const struct chart_measure *m, struct chart_geom *g)
+{
+	static const struct chart_caps none = { 0, 0 };
+
+	free(chart_layout_run(data, width, m, &none, g));
+}
+
+static char *
+chart_too_tall(const struct chart_geom *g, double max_height)
+{
+	return xasprintf("chart: type: the chart is %.0f pt tall and a page "
+	    "has room for %.0f pt; chart fewer categories, or shorten its "
+	    "title, notes or caption", g->box.h, max_height);
+}
+
+/* The least pitch of an hbar row that keeps its labels apart: a line per
+ * series (value labels sit beside their bars), and air. */
+static double
+chart_min_row(const struct chart_data *d, double line_h)
+{
+	return (double)d->nseries * line_h + (d->nseries > 1 ? 4 : 2);
+}
+
+/* Caps that take excess points off g's height, or why none can. */
+static char *
+chart_shrink(const struct chart_data *d, const struct chart_geom *g,
+    double max_height, double line_h, struct chart_caps *caps)
+{
+	/* Not all of the box follows the plot (a label above the tallest
+	 * bar moves less than the plot's top): aim a point lower. */
+	double excess = g->box.h - max_height, room = g->plot.h - excess - 1;
+	double least = chart_min_row(d, line_h);
+
+	if (d->type == CHART_HBAR && room >= least) {
+		if (room / (double)d->ncats >= least) {
+			caps->row = room / (double)d->ncats;
+			return NULL;
+		}
+		return xasprintf("chart: type: %zu categories do not fit down "
+		    "one page as horizontal bars (at most %.0f here); chart "
+		    "fewer, or use type: bar", d->ncats, floor(room / least));
+	}
+	if (d->type != CHART_HBAR && d->type != CHART_SQUARES &&
+	    room >= CHART_PLOT_MIN) {
+		caps->plot_h = room;
+		return NULL;
+	}
+	return chart_too_tall(g, max_height);
+}
+
+bool
+chart_layout_fit(const struct chart_data *data, double width,
+    double max_height, const struct chart_measure *m, struct chart_geom *g,
+    struct diags *d)
+{
+	struct chart_caps caps = { 0, 0 };
+	double w, line_h;
+	char *why;
+
+	m->text_size(m->ctx, "Ag", CHART_TEXT_SIZE, false, 0, &w, &line_h);
+	/* A shrunk pass can come out a little taller than planned (labels
+	 * wrap again, ticks that do not follow the plot): a few passes
+	 * settle it. */
+	for (int pass = 0;; pass++) {
+		why = chart_layout_run(data, width, m, &caps, g);
+		if (why || g->box.h <= max_height + 1e-6)
+			break;
+		if (pass == 5) {
+			why = chart_too_tall(g, max_height);
+			break;
+		}
+		why = chart_shrink(data, g, max_height, line_h, &caps);
+		if (why)
+			break;
+		chart_geom_release(g);
+	}
+	if (why == NULL)
+		return true;
+	diag_error(d, chart_at(data, data->type_pos), "%s", why);
+	free(why);
+	return false;
 }
 
 void

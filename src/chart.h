@@ -45,6 +45,11 @@ struct chart_data {
 	long highlight;		/* category index to emphasise, or -1 */
 	bool grayscale;		/* hatch patterns instead of hues */
 	struct srcpos pos;	/* the chart block in the report */
+	/* Where the keys a problem is blamed on stand (pos when absent):
+	 * the data behind the bars, the axis, the chart's form. */
+	struct srcpos value_pos;
+	struct srcpos scale_pos;
+	struct srcpos type_pos;
 };
 
 /* Measures text for the geometry: width and height in points of text set at
@@ -91,6 +96,9 @@ struct chart_text {
 				 * again so the lines break the same);
 				 * 0: a single line */
 	bool on_bar;		/* set inside a filled bar: light ink */
+	bool vertical;		/* turned a quarter anticlockwise (reads
+				 * upwards); r is the turned box, so r.w is
+				 * the line height and r.h the text width */
 };
 
 enum chart_line_role {
@@ -155,6 +163,15 @@ bool chart_validate(const struct chart_data *data, struct diags *d);
  * chart_geom_release. */
 void chart_layout(const struct chart_data *data, double width,
     const struct chart_measure *m, struct chart_geom *g);
+/* chart_layout for a box at most max_height points tall (a page): hbar rows
+ * and a vertical chart's plot give up height, down to what keeps every
+ * label legible.  A chart that cannot be set legibly in width x max_height
+ * (more bars than fit side by side, more rows than fit down the page) is
+ * an error in d at its type key, with the most categories that would fit;
+ * *g is filled all the same and must be released. */
+bool chart_layout_fit(const struct chart_data *data, double width,
+    double max_height, const struct chart_measure *m, struct chart_geom *g,
+    struct diags *d);
 /* Free what chart_layout allocated in g. */
 void chart_geom_release(struct chart_geom *g);
 

@@ -275,10 +275,19 @@ draw_chart_text(cairo_t *cr, PangoContext *pc, const struct chart_geom *g,
 	measure_layout_box(layout, &lx, &ly, &lw, &lh);
 	draw_chart_text_ground(cr, g, t);
 	draw_chart_grey(cr, draw_chart_ink(g, t));
-	/* Put the layout's logical box where the geometry measured it. */
-	cairo_move_to(cr, t->r.x - lx, t->r.y - ly);
 	fontuse_note(layout);
+	cairo_save(cr);
+	/* Put the layout's logical box where the geometry measured it; an
+	 * upright text starts at its box's bottom-left and runs up. */
+	if (t->vertical) {
+		cairo_translate(cr, t->r.x, t->r.y + t->r.h);
+		cairo_rotate(cr, -M_PI / 2);
+		cairo_move_to(cr, -lx, -ly);
+	} else {
+		cairo_move_to(cr, t->r.x - lx, t->r.y - ly);
+	}
 	pango_cairo_show_layout(cr, layout);
+	cairo_restore(cr);
 	g_object_unref(layout);
 }
 

@@ -207,10 +207,19 @@ draw_text_item(cairo_t *cr, const struct draw_state *ctx,
 	}
 	for (int d = 0; d < it->quote_depth; d++) {
 		double bx = ctx->content_x + ctx->theme->indent * d + 4;
+		double h = piece_height(it, pc);
+		size_t next = (size_t)(it - ctx->layout->items) + 1;
+
+		/* The bar spans the gaps between a quote's paragraphs but
+		 * ends with its last line, not in the space after it. */
+		if (pc->line_to >= it->nlines &&
+		    (next >= ctx->layout->nitems ||
+		    ctx->layout->items[next].quote_depth <= d))
+			h -= it->pad_bottom;
 		set_rgb(cr, ctx, hairline);
 		cairo_set_line_width(cr, 2);
 		cairo_move_to(cr, bx, y);
-		cairo_line_to(cr, bx, y + piece_height(it, pc));
+		cairo_line_to(cr, bx, y + h);
 		cairo_stroke(cr);
 	}
 	set_rgb(cr, ctx, it->muted ? muted : ink);

@@ -721,12 +721,16 @@ layout_chart(struct layout *lo, const struct block *b, struct walk *w)
 
 	it->x = w->x;
 	it->width = theme_content_width(&lo->theme) - w->x;
-	it->pad_top = lo->theme.para_gap;
-	it->pad_bottom = lo->theme.para_gap * 1.8;
+	it->pad_top = 0;
+	it->pad_bottom = lo->theme.para_gap;
 	if (b->chart == NULL)
 		return;
 	measure_chart_init(&m, lo->pango);
-	chart_layout(b->chart, it->width, &m, &it->chart);
+	/* A chart is never split: it must fit a page, with its padding
+	 * and the half line the baseline rhythm may add below it. */
+	chart_layout_fit(b->chart, it->width, theme_content_height(&lo->theme) -
+	    it->pad_top - it->pad_bottom - lo->theme.para_gap, &m, &it->chart,
+	    lo->diags);
 	for (size_t i = 0; i < it->chart.ntexts; i++) {
 		const struct chart_text *t = &it->chart.texts[i];
 		PangoLayout *pl = measure_chart_layout(lo->pango, t->text,
@@ -884,6 +888,11 @@ layout_fill_pg(struct layout *lo)
 		p->keep_with_next = it->role == ROLE_TITLE ||
 		    it->role == ROLE_H1 || it->role == ROLE_H2 ||
 		    it->role == ROLE_H3;
+		/* A heading's air above goes where it starts a page. */
+		if (it->role >= ROLE_H1 && it->role <= ROLE_H3) {
+			p->space_before = it->pad_top;
+			p->height -= it->pad_top;
+		}
 		if (it->kind == FLOW_ROW) {
 			if (it->row == 0)
 				header_first = i;
@@ -919,6 +928,12 @@ layout_build(struct layout *lo, const struct doc *doc, struct diags *d)
 	layout_fill_pg(lo);
 	paginate(lo->pg, lo->nitems, theme_content_height(&lo->theme),
 	    theme_content_height(&lo->theme), &lo->pages);
+	/* A piece is placed by its content, after its space before; an item
+	 * is drawn from its own top, above that space (off the content
+	 * area where the space was dropped). */
+	for (size_t i = 0; i < lo->pages.npieces; i++)
+		lo->pages.pieces[i].y -=
+		    lo->pg[lo->pages.pieces[i].item].space_before;
 }
 
 static void

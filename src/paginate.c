@@ -79,6 +79,38 @@ emit(struct paginator *p, size_t item, size_t from, size_t to, bool repeat)
 	p->y += item_span(it, from, to);
 }
 
+/* True when item j is a body row of the table item i's row belongs to. */
+static bool
+same_table_body(const struct paginator *p, size_t i, size_t j)
+{
+	const struct pg_item *a = &p->items[i], *b;
+
+	if (j >= p->n)
+		return false;
+	b = &p->items[j];
+	return b->table_row && !b->is_header &&
+	    b->header_first == a->header_first &&
+	    b->header_count == a->header_count;
+}
+
+/* Whether item i may not end a page.  A table row keeps with the next
+ * when it is the first body row or the last but one: a table breaks with
+ * at least two body rows on each side, like a paragraph's lines, and one
+ * of two rows is never left behind. */
+static bool
+keeps_with_next(const struct paginator *p, size_t i)
+{
+	const struct pg_item *it = &p->items[i];
+	bool first_body;
+
+	if (it->keep_with_next)
+		return true;
+	if (!it->table_row || it->is_header || !same_table_body(p, i, i + 1))
+		return false;
+	first_body = i == 0 || !same_table_body(p, i, i - 1);
+	return first_body || !same_table_body(p, i, i + 2);
+}
+
 /* Starts a new page; a table that continues onto it gets its header
  * rows again. */
 static void
@@ -112,7 +144,7 @@ min_start(const struct paginator *p, size_t i, int depth)
 	else
 		h = it->height;
 	h += it->space_before;
-	if (it->keep_with_next && (n == 1 || h >= it->height))
+	if (keeps_with_next(p, i) && (n == 1 || h >= it->height))
 		h += min_start(p, i + 1, depth + 1);
 	return h;
 }
@@ -147,7 +179,7 @@ place_item(struct paginator *p, size_t i)
 	for (;;) {
 		double room = page_capacity(p) - p->y - gap_before(p, it);
 		double rest = item_span(it, from, n);
-		double keep = it->keep_with_next && from == 0 ?
+		double keep = keeps_with_next(p, i) && from == 0 ?
 		    min_start(p, i + 1, 0) : 0;
 		size_t k;
 

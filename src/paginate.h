@@ -14,7 +14,9 @@ struct pg_item {
 	size_t nlines;		/* > 1 for splittable text */
 	const double *line_bottom;	/* nlines: bottom of line i from the
 					 * item's top; NULL unless splittable */
-	bool keep_with_next;	/* never the last thing on a page */
+	bool keep_with_next;	/* never the last thing on a page (a table
+				 * breaks with two body rows each side
+				 * whatever this says) */
 	bool splittable;	/* may break between lines */
 	/* Table rows: on a page that a table continues onto, the header rows
 	 * [header_first, header_first + header_count) are repeated first. */

@@ -172,12 +172,15 @@ render_draw(const struct render_job *job, const struct doc *doc,
 	};
 	struct handout sheets;
 	struct layout lo;
+	size_t errors = d->errors;
 	bool ok;
 
 	layout_build(&lo, doc, d);
 	if (res)
 		res->pages = lo.pages.npages;
-	ok = render_pages_limit(job, &lo, d) &&
+	/* Layout finds what only the paper shows (a chart taller than a
+	 * page): nothing is written then. */
+	ok = d->errors == errors && render_pages_limit(job, &lo, d) &&
 	    !(job->strict && d->count > before);
 	ok = ok && (!job->handout || render_handout(job, &lo, &sheets, d));
 	if (ok && job->handout)

@@ -553,6 +553,16 @@ chart_texts(const struct spec_value *root, struct chart_data *c,
 	return true;
 }
 
+/* Where the value of key stands in the report, or the fence. */
+static struct srcpos
+chart_key_pos(const struct spec_value *root, const char *key,
+    const struct spec_origin *o)
+{
+	const struct spec_value *v = spec_get(root, key);
+
+	return v ? v->pos : o->fence;
+}
+
 static bool
 chart_kinds(const struct spec_value *root, struct chart_data *c,
     struct diags *d)
@@ -689,6 +699,11 @@ spec_chart(const char *yaml, size_t len, const struct spec_origin *o,
 	out->pos = o->fence;
 	if (!spec_read(yaml, len, o, "chart", &root, d))
 		return false;
+	/* What only data and spec together can show is blamed on the key
+	 * behind it (chart_validate, chart_layout_fit). */
+	out->value_pos = chart_key_pos(&root, "value", o);
+	out->scale_pos = chart_key_pos(&root, "scale", o);
+	out->type_pos = chart_key_pos(&root, "type", o);
 	ok = spec_check_keys(&root, "chart", chart_keys, d) &&
 	    chart_kinds(&root, out, d) && chart_texts(&root, out, d) &&
 	    (t = spec_data(&root, "chart", CHART_MAX_CATS, o, env, d)) !=

@@ -273,6 +273,37 @@ START_TEST(test_log_lengths_and_notes)
 }
 END_TEST
 
+/* Log decades that do not all have room for a label are thinned evenly:
+ * equal steps between the labelled ticks, not whichever fitted first. */
+START_TEST(test_ticks_thinned_evenly)
+{
+	static const double widths[] = { 230, 260, 300, 440 };
+	struct chart_data d;
+	struct chart_geom g;
+	double at[16], step = 0;
+	size_t n = 0;
+
+	spend(&d, CHART_HBAR, CHART_SCALE_LOG, LANG_VI);
+	chart_layout(&d, widths[_i], &fake, &g);
+	for (size_t i = 0; i < g.ntexts && n < 16; i++)
+		if (g.texts[i].role == CHART_TEXT_TICK)
+			at[n++] = g.texts[i].r.x + g.texts[i].r.w / 2;
+	ck_assert_uint_ge(n, 2);
+	for (size_t i = 1; i < n; i++) {
+		double gap = at[i] - at[i - 1];
+
+		ck_assert(gap > 0);
+		if (i == 1)
+			step = gap;
+		ck_assert_msg(fabs(gap - step) < 0.01, "tick %zu is %.1f pt "
+		    "after the last, the first step was %.1f", i, gap, step);
+	}
+	assert_no_collisions(&g);
+	chart_geom_release(&g);
+	chart_data_release(&d);
+}
+END_TEST
+
 START_TEST(test_log_english)
 {
 	struct chart_data d;
@@ -403,6 +434,24 @@ many(struct chart_data *d, enum chart_type type, enum chart_scale sc)
 	d->caption = xstrdup("Chú thích.");
 }
 
+/* n categories named like shops ("Cửa hàng 07 — Bà Rịa"), nseries
+ * series of positive values in USD. */
+static void
+shops(struct chart_data *d, enum chart_type type, size_t n, size_t nseries)
+{
+	data_init(d, type, CHART_SCALE_LINEAR, LANG_VI, n, nseries);
+	for (size_t c = 0; c < n; c++) {
+		free(d->cats[c]);
+		d->cats[c] = xasprintf("Cửa hàng %02zu — Bà Rịa", c + 1);
+		for (size_t s = 0; s < nseries; s++)
+			d->values[c * nseries + s] = fig(1.2e5 * (double)(1 +
+			    (c * 7 + s * 3) % 9), "USD", FIGURE_EXACT, 0, 3);
+	}
+	d->title = xstrdup("Doanh thu theo cửa hàng");
+	d->source = xstrdup("Hệ thống bán hàng");
+	d->type_pos = srcpos_at("r.md", 13, 7);
+}
+
 START_TEST(test_layout_clean)
 {
 	struct chart_data d;
@@ -444,9 +493,12 @@ START_TEST(test_labels_hug_bars)
 	if (_i < 2)
 		quarter(&d, _i ? CHART_HBAR : CHART_GROUPED, CHART_SCALE_AUTO,
 		    LANG_VI);
-	else
+	else if (_i < 4)
 		spend(&d, _i == 2 ? CHART_BAR : CHART_HBAR, CHART_SCALE_AUTO,
 		    LANG_EN);
+	else	/* crowded: labels wider than their bars */
+		shops(&d, _i == 4 ? CHART_GROUPED : CHART_BAR, _i == 4 ? 4 :
+		    40, _i == 4 ? 5 : 1);
 	chart_layout(&d, 440, &fake, &g);
 	for (size_t i = 0; i < g.ntexts; i++) {
 		const struct chart_text *t = &g.texts[i];
@@ -458,8 +510,13 @@ START_TEST(test_labels_hug_bars)
 			continue;
 		ck_assert_msg(gap >= 0 && gap <= 4, "\"%s\" is %.1f pt from "
 		    "its bar", t->text, gap);
+		/* and over it, not beside it */
+		ck_assert(g.horizontal || (t->r.x < r->x + r->w &&
+		    r->x < t->r.x + t->r.w));
 		b++;
 	}
+	assert_no_collisions(&g);
+	assert_inside_box(&g);
 	ck_assert_uint_eq(b, g.nbars);
 	chart_geom_release(&g);
 	chart_data_release(&d);
@@ -571,6 +628,37 @@ START_TEST(test_squares_stub)
 }
 END_TEST
 
+/* Squares that fit one row at a smaller size stay in one row (one
+ * baseline), still true in area; tiny ones take only their labels'
+ * width. */
+START_TEST(test_squares_one_row)
+{
+	static const double share[] = { 42.5, 31, 18.25, 8.25 };
+	static const double spendv[] = { 5.6e6, 60e9, 2.5e5 };
+	const double *v = _i ? spendv : share;
+	size_t n = _i ? 3 : 4;
+	struct chart_data d;
+	struct chart_geom g;
+
+	data_init(&d, CHART_SQUARES, CHART_SCALE_AUTO, LANG_VI, n, 1);
+	for (size_t c = 0; c < n; c++)
+		d.values[c] = fig(v[c], _i ? "USD" : "%", FIGURE_EXACT, 2, 0);
+	chart_layout(&d, 440, &fake, &g);
+	assert_inside_box(&g);
+	assert_no_collisions(&g);
+	for (size_t c = 1; c < n; c++) {
+		ck_assert_double_eq_tol(g.bars[c].r.y + g.bars[c].r.h,
+		    g.bars[0].r.y + g.bars[0].r.h, EPS);
+		if (!g.bars[c].stub && !g.bars[0].stub)
+			ck_assert_double_eq_tol(g.bars[c].r.w * g.bars[c].r.w /
+			    (g.bars[0].r.w * g.bars[0].r.w), v[c] / v[0],
+			    1e-9);
+	}
+	chart_geom_release(&g);
+	chart_data_release(&d);
+}
+END_TEST
+
 static const struct {
 	double big, small;
 	enum figure_bound bbig, bsmall;
@@ -608,32 +696,193 @@ START_TEST(test_ratio_note)
 }
 END_TEST
 
+/* ---- fitting the width and the page ----------------------------------- */
+
+/* Forty shop names under forty bars cannot read across: they stand
+ * upright, one line each, a line apart; four stay across. */
+START_TEST(test_upright_categories)
+{
+	struct chart_data d;
+	struct chart_geom g;
+	size_t n = _i ? 4 : 40;
+
+	shops(&d, CHART_BAR, n, 1);
+	chart_layout(&d, 440, &fake, &g);
+	assert_no_collisions(&g);
+	assert_inside_box(&g);
+	ck_assert_uint_eq(count_role(&g, CHART_TEXT_CATEGORY), n);
+	for (size_t i = 0; i < g.ntexts; i++) {
+		const struct chart_text *t = &g.texts[i];
+
+		if (t->role != CHART_TEXT_CATEGORY)
+			continue;
+		ck_assert(t->vertical == (n == 40));
+		if (t->vertical)	/* one line: its width is a line */
+			ck_assert_double_eq_tol(t->r.w, 1.2 * 8, EPS);
+	}
+	chart_geom_release(&g);
+	chart_data_release(&d);
+}
+END_TEST
+
+/* Forty rows of an hbar are 40 x 26 pt, more than a page: they close up
+ * to fit, every label still clear. */
+START_TEST(test_fit_hbar_rows)
+{
+	struct chart_data d;
+	struct chart_geom g;
+	struct diags dg;
+
+	shops(&d, CHART_HBAR, 40, 1);
+	chart_layout(&d, 440, &fake, &g);
+	ck_assert(g.box.h > 700);
+	chart_geom_release(&g);
+	diags_init(&dg);
+	ck_assert(chart_layout_fit(&d, 440, 700, &fake, &g, &dg));
+	ck_assert_uint_eq(dg.count, 0);
+	ck_assert(g.box.h <= 700 + EPS);
+	assert_no_collisions(&g);
+	assert_inside_box(&g);
+	ck_assert_uint_eq(count_role(&g, CHART_TEXT_VALUE), 40);
+	ck_assert_uint_eq(count_role(&g, CHART_TEXT_CATEGORY), 40);
+	chart_geom_release(&g);
+	diags_release(&dg);
+	chart_data_release(&d);
+}
+END_TEST
+
+/* A vertical chart gives up plot height for a short page, down to a
+ * floor; below it the chart is an error. */
+START_TEST(test_fit_vertical_plot)
+{
+	struct chart_data d;
+	struct chart_geom g;
+	struct diags dg;
+
+	shops(&d, CHART_BAR, 5, 1);
+	diags_init(&dg);
+	ck_assert_msg(chart_layout_fit(&d, 440, 180, &fake, &g, &dg),
+	    "%s", dg.count ? dg.items[0].message : "");
+	ck_assert_msg(g.box.h <= 180 + EPS, "box %.1f plot %.1f", g.box.h,
+	    g.plot.h);
+	ck_assert(g.plot.h >= 100 - EPS);
+	assert_no_collisions(&g);
+	chart_geom_release(&g);
+	ck_assert(!chart_layout_fit(&d, 440, 120, &fake, &g, &dg));
+	ck_assert_uint_eq(dg.errors, 1);
+	ck_assert_int_eq(dg.items[0].line, 13);
+	ck_assert_msg(strstr(dg.items[0].message, "chart: type: the chart is")
+	    != NULL, "got \"%s\"", dg.items[0].message);
+	chart_geom_release(&g);
+	diags_release(&dg);
+	chart_data_release(&d);
+}
+END_TEST
+
+/* What cannot be set legibly is an error at the type key that says how
+ * many would fit. */
+static const struct {
+	enum chart_type type;
+	size_t ncats, nseries;
+	double width, height;
+	const char *message;
+} unfit[] = {
+	{ CHART_HBAR, 60, 1, 440, 500, "60 categories do not fit down one "
+	  "page as horizontal bars (at most " },
+	{ CHART_BAR, 40, 1, 300, 1000, "40 categories do not fit side by "
+	  "side in this chart (at most " },
+	{ CHART_GROUPED, 12, 4, 440, 1000, "12 categories of 4 bars do not "
+	  "fit side by side with their values (at most " },
+};
+
+START_TEST(test_fit_refused)
+{
+	struct chart_data d;
+	struct chart_geom g;
+	struct diags dg;
+
+	shops(&d, unfit[_i].type, unfit[_i].ncats, unfit[_i].nseries);
+	diags_init(&dg);
+	ck_assert(!chart_layout_fit(&d, unfit[_i].width, unfit[_i].height,
+	    &fake, &g, &dg));
+	ck_assert_uint_eq(dg.errors, 1);
+	ck_assert_int_eq(dg.items[0].line, 13);
+	ck_assert_msg(strstr(dg.items[0].message, unfit[_i].message) != NULL,
+	    "got \"%s\"", dg.items[0].message);
+	chart_geom_release(&g);
+	diags_release(&dg);
+	chart_data_release(&d);
+}
+END_TEST
+
+/* A segment too small for its label gets it beside the stack on one
+ * line, where the gap to the next stack (or back to the last) has room. */
+START_TEST(test_stack_labels_one_line)
+{
+	struct chart_data d;
+	struct chart_geom g;
+	static const double v[3][4] = { { 1200, 1350, 1100, 1800 },
+	    { 450, 620, 780, 1050 }, { 30, 28, 31, 29 } };
+	size_t beside = 0;
+
+	data_init(&d, CHART_STACKED, CHART_SCALE_LINEAR, LANG_VI, 3, 4);
+	for (size_t c = 0; c < 3; c++)
+		for (size_t s = 0; s < 4; s++)
+			d.values[c * 4 + s] = fig(v[c][s] * 1e9, "VND",
+			    FIGURE_EXACT, 0, 9);
+	chart_layout(&d, 440, &fake, &g);
+	assert_no_collisions(&g);
+	assert_inside_box(&g);
+	for (size_t i = 0; i < g.ntexts; i++) {
+		const struct chart_text *t = &g.texts[i];
+
+		if (t->role != CHART_TEXT_VALUE || t->on_bar)
+			continue;
+		beside++;
+		ck_assert_msg(t->r.h <= 1.2 * 8 + EPS, "\"%s\" wraps",
+		    t->text);
+	}
+	ck_assert_uint_ge(beside, 4);
+	chart_geom_release(&g);
+	chart_data_release(&d);
+}
+END_TEST
+
 /* ---- validation ------------------------------------------------------- */
 
 enum bad {
 	BAD_NONE, BAD_NAN, BAD_LOG_ZERO, BAD_LOG_NEG, BAD_ZEROS, BAD_UNITS,
 	BAD_CATS, BAD_SERIES, BAD_SQUARES_SERIES, BAD_STACKED_LOG,
-	BAD_STACKED_NEG, BAD_SCALES_OK,
+	BAD_STACKED_NEG, BAD_SCALES_OK, BAD_UNITS_SERIES,
 };
 
+/* The spec's keys in the fake report: the chart block at line 12, its
+ * type at 13, value at 14, scale at 15.  A problem is blamed on the key
+ * behind it. */
 static const struct {
 	enum bad bad;
 	const char *message;	/* NULL: valid */
+	int line;
 } validations[] = {
-	{ BAD_NONE, NULL },
-	{ BAD_NAN, "\"Hạng mục 2\" is not a number" },
-	{ BAD_LOG_ZERO, "log scale needs positive values, but \"Hạng mục 1\" "
-	  "is zero" },
-	{ BAD_LOG_NEG, "\"Hạng mục 2\" is negative" },
-	{ BAD_ZEROS, "every value is zero" },
-	{ BAD_UNITS, "mixed units in one chart: % (\"Hạng mục 2\") beside "
-	  "USD" },
-	{ BAD_CATS, "too many categories for one chart: 61 (at most 60)" },
-	{ BAD_SERIES, "too many series for one chart: 6 (at most 5)" },
-	{ BAD_SQUARES_SERIES, "squares chart takes one value column" },
-	{ BAD_STACKED_LOG, "stacked chart cannot use a log scale" },
-	{ BAD_STACKED_NEG, "which a stacked chart cannot show" },
-	{ BAD_SCALES_OK, NULL },
+	{ BAD_NONE, NULL, 0 },
+	{ BAD_NAN, "chart: value: the value of \"Hạng mục 2\" is not a "
+	  "number", 14 },
+	{ BAD_LOG_ZERO, "chart: scale: a log scale needs positive values, but "
+	  "\"Hạng mục 1\" is zero", 15 },
+	{ BAD_LOG_NEG, "\"Hạng mục 2\" is negative", 15 },
+	{ BAD_ZEROS, "chart: value: every value is zero", 14 },
+	{ BAD_UNITS, "chart: value: mixed units in one chart: % (\"Hạng mục "
+	  "2\") beside USD", 14 },
+	{ BAD_CATS, "too many categories for one chart: 61 (at most 60)", 12 },
+	{ BAD_SERIES, "too many series for one chart: 6 (at most 5)", 14 },
+	{ BAD_SQUARES_SERIES, "squares chart takes one value column", 14 },
+	{ BAD_STACKED_LOG, "chart: scale: a stacked chart cannot use a log "
+	  "scale", 15 },
+	{ BAD_STACKED_NEG, "chart: type: \"Hạng mục 2\" is negative, which a "
+	  "stacked chart cannot show", 13 },
+	{ BAD_SCALES_OK, NULL, 0 },
+	{ BAD_UNITS_SERIES, "mixed units in one chart: % (\"Hạng mục 1\", "
+	  "column \"Chuỗi 2\") beside USD", 14 },
 };
 
 static void
@@ -641,7 +890,8 @@ bad_data(struct chart_data *d, enum bad bad)
 {
 	size_t ncats = bad == BAD_CATS ? 61 : 2;
 	size_t nseries = bad == BAD_SERIES ? 6 : bad == BAD_SQUARES_SERIES ||
-	    bad == BAD_STACKED_LOG || bad == BAD_STACKED_NEG ? 2 : 1;
+	    bad == BAD_STACKED_LOG || bad == BAD_STACKED_NEG ||
+	    bad == BAD_UNITS_SERIES ? 2 : 1;
 	enum chart_type type = bad == BAD_SQUARES_SERIES ? CHART_SQUARES :
 	    bad == BAD_STACKED_LOG || bad == BAD_STACKED_NEG ? CHART_STACKED :
 	    CHART_BAR;
@@ -660,8 +910,11 @@ bad_data(struct chart_data *d, enum bad bad)
 		d->values[nseries].value = -3;
 	if (bad == BAD_ZEROS)
 		d->values[0].value = d->values[1].value = 0;
-	if (bad == BAD_UNITS)
+	if (bad == BAD_UNITS || bad == BAD_UNITS_SERIES)
 		snprintf(d->values[1].unit, FIGURE_UNIT_MAX, "%%");
+	d->type_pos = srcpos_at("r.md", 13, 7);
+	d->value_pos = srcpos_at("r.md", 14, 8);
+	d->scale_pos = srcpos_at("r.md", 15, 8);
 	if (bad == BAD_SCALES_OK) {
 		d->values[0] = fig(5.6e6, "USD", FIGURE_APPROX, 1, 6);
 		d->values[1] = fig(48.39e9, "USD", FIGURE_EXACT, 2, 9);
@@ -684,7 +937,7 @@ START_TEST(test_validate)
 		ck_assert(!ok);
 		ck_assert_uint_eq(dg.errors, 1);
 		ck_assert_str_eq(dg.items[0].file, "r.md");
-		ck_assert_int_eq(dg.items[0].line, 12);
+		ck_assert_int_eq(dg.items[0].line, validations[_i].line);
 		ck_assert_msg(strstr(dg.items[0].message,
 		    validations[_i].message) != NULL, "got \"%s\"",
 		    dg.items[0].message);
@@ -764,18 +1017,26 @@ chart_suite(void)
 	tcase_add_test(tc, test_linear_lengths);
 	tcase_add_loop_test(tc, test_log_lengths_and_notes, 0, 2);
 	tcase_add_test(tc, test_log_english);
+	tcase_add_loop_test(tc, test_ticks_thinned_evenly, 0, 4);
 	tcase_add_test(tc, test_auto_stays_linear);
 	tcase_add_loop_test(tc, test_linear_stub, 0, 2);
 	tcase_add_loop_test(tc, test_broken, 0, 2);
 	tcase_add_test(tc, test_lower_bound);
 	tcase_add_loop_test(tc, test_layout_clean, 0,
 	    sizeof layouts / sizeof layouts[0]);
-	tcase_add_loop_test(tc, test_labels_hug_bars, 0, 4);
+	tcase_add_loop_test(tc, test_labels_hug_bars, 0, 6);
 	tcase_add_test(tc, test_title_caption_source_order);
 	tcase_add_test(tc, test_hbar_rows_grow);
 	tcase_add_test(tc, test_category_three_lines);
+	tcase_add_loop_test(tc, test_upright_categories, 0, 2);
+	tcase_add_test(tc, test_fit_hbar_rows);
+	tcase_add_test(tc, test_fit_vertical_plot);
+	tcase_add_loop_test(tc, test_fit_refused, 0,
+	    sizeof unfit / sizeof unfit[0]);
+	tcase_add_test(tc, test_stack_labels_one_line);
 	tcase_add_test(tc, test_squares);
 	tcase_add_test(tc, test_squares_stub);
+	tcase_add_loop_test(tc, test_squares_one_row, 0, 2);
 	tcase_add_loop_test(tc, test_ratio_note, 0,
 	    sizeof ratios / sizeof ratios[0]);
 	tcase_add_loop_test(tc, test_validate, 0,

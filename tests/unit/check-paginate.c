@@ -187,6 +187,54 @@ START_TEST(test_table_header_repeats)
 }
 END_TEST
 
+/* A header and n body rows of 10 pt after a filler of h points. */
+static size_t
+table_after(struct pg_item *items, double h, size_t n)
+{
+	items[0] = block(h);
+	items[1] = block(10);
+	items[1].table_row = items[1].is_header = true;
+	items[1].keep_with_next = true;
+	for (size_t i = 2; i < n + 2; i++) {
+		items[i] = block(10);
+		items[i].table_row = true;
+		items[i].header_first = 1;
+		items[i].header_count = 1;
+	}
+	return n + 2;
+}
+
+/* Rows of a table break like lines of a paragraph: at least two body
+ * rows on each side, so a two-row table moves whole. */
+static const struct {
+	double filler;
+	size_t rows;
+	size_t first_on_page2;	/* item index of the first body row moved */
+} row_breaks[] = {
+	{ 75, 2, 2 },	/* room for header + 1 row: both rows move */
+	{ 75, 6, 2 },	/* header + 1 row would be an orphan row */
+	{ 65, 6, 4 },	/* header + 2 rows stay, 4 go on */
+	{ 45, 5, 5 },	/* 4 rows would fit, but the last would be alone */
+};
+
+START_TEST(test_table_rows_two_each_side)
+{
+	struct pg_item items[16];
+	struct pg_result r;
+	size_t n = table_after(items, row_breaks[_i].filler,
+	    row_breaks[_i].rows);
+
+	paginate(items, n, 100, 100, &r);
+	ck_assert_uint_eq(r.npages, 2);
+	for (size_t i = 2; i < n; i++)
+		ck_assert_msg(piece_of(&r, i, 0)->page ==
+		    (i >= row_breaks[_i].first_on_page2),
+		    "row item %zu on page %zu", i,
+		    piece_of(&r, i, 0)->page + 1);
+	paginate_release(&r);
+}
+END_TEST
+
 START_TEST(test_taller_than_page_still_ends)
 {
 	/* The block overflows its own page; the 30 lines take 3 more. */
@@ -227,6 +275,8 @@ paginate_suite(void)
 	tcase_add_unchecked_fixture(tc, setup_lines, NULL);
 	tcase_add_test(tc, test_simple_flow_fits_one_page);
 	tcase_add_test(tc, test_space_before_dropped_at_page_top);
+	tcase_add_loop_test(tc, test_table_rows_two_each_side, 0,
+	    sizeof row_breaks / sizeof row_breaks[0]);
 	tcase_add_test(tc, test_heading_keeps_with_next);
 	tcase_add_test(tc, test_heading_stays_when_next_lines_fit);
 	tcase_add_test(tc, test_no_orphan_line_at_page_bottom);

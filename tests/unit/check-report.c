@@ -42,6 +42,7 @@ setup(void)
 	put("two.csv", "name,a,b\nAlpha,42,7\nBeta (v.2),84,21\n");
 	put("bad.csv", "name,v\nA,12\nB,abc\n");
 	put("dup.csv", "name,v\nA,1\nA,2\n");
+	put("units.csv", "name,usd,pct\nA,$5 million,12%\nB,$7 million,-3%\n");
 }
 
 static void
@@ -622,6 +623,16 @@ static const struct err_case spec_errors[] = {
 	{ "```chart\ndata: bad.csv\nvalue: v\n```\n",
 	  "r.md:3:8: error: chart: value: column \"v\" of bad.csv holds a "
 	  "figure that does not parse" },
+	/* What data and spec show only together is blamed on its key. */
+	{ "```chart\ndata: units.csv\nscale: log\nvalue: pct\n```\n",
+	  "r.md:3:8: error: chart: scale: a log scale needs positive values, "
+	  "but \"B\" is negative; use scale: linear or broken" },
+	{ "```chart\ntype: grouped\ndata: units.csv\nvalue: [usd, pct]\n```\n",
+	  "r.md:4:8: error: chart: value: mixed units in one chart: % (\"A\", "
+	  "column \"pct\") beside USD; chart one unit at a time" },
+	{ "```chart\ntype: stacked\ndata: units.csv\nvalue: [pct]\n```\n",
+	  "r.md:2:7: error: chart: type: \"B\" is negative, which a stacked "
+	  "chart cannot show" },
 	{ "```table\ndata: two.csv\ncolumns: [name, b]\nheaders: [N]\n```\n",
 	  "r.md:4:10: error: table: headers: 1 label for 2 columns" },
 	{ "```table\ndata: two.csv\ncolumns: [name, c]\n```\n",
