@@ -18,6 +18,7 @@
 struct watch_target {
 	const char *report;
 	char *out;
+	const char *root;	/* --root, or NULL for the default */
 };
 
 static long long
@@ -48,7 +49,7 @@ static void
 cmd_watch_render(struct watch *w, size_t r, const struct watch_target *t)
 {
 	struct render_job job = { .report = t->report, .out = t->out,
-	    .format = "pdf" };
+	    .format = "pdf", .root = t->root };
 	struct render_result res;
 	struct diags d;
 	long long start = cmd_watch_ms();
@@ -94,20 +95,24 @@ cmd_watch_outdir(const char *dir)
 }
 
 static int
-cmd_watch_parse(int argc, char **argv, const char **outdir)
+cmd_watch_parse(int argc, char **argv, const char **outdir,
+    const char **root)
 {
 	static const struct option longopts[] = {
+		{ "root", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	*outdir = NULL;
+	*root = NULL;
 	optind = 1;
 	opterr = 0;	/* cmd_bad_option says it, once */
 	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': *outdir = optarg; break;
+		case 'R': *root = optarg; break;
 		case 'h': cmd_usage(stdout); return 0;
 		default: return cmd_bad_option("watch", c, argv, optind);
 		}
@@ -137,8 +142,8 @@ cmd_watch_loop(struct watch *w, struct watch_target *t, size_t n)
 int
 cmd_watch(int argc, char **argv)
 {
-	const char *outdir;
-	int status = cmd_watch_parse(argc, argv, &outdir);
+	const char *outdir, *root;
+	int status = cmd_watch_parse(argc, argv, &outdir, &root);
 	size_t n = (size_t)(argc - optind);
 	struct watch_target *t;
 	struct watch *w;
@@ -160,6 +165,7 @@ cmd_watch(int argc, char **argv)
 	for (size_t r = 0; r < n; r++) {
 		t[r].report = argv[optind + (int)r];
 		t[r].out = render_default_output(t[r].report, outdir, "pdf");
+		t[r].root = root;
 	}
 	cmd_watch_loop(w, t, n);
 	for (size_t r = 0; r < n; r++)

@@ -12,7 +12,7 @@ static const char usage_synopsis[] =
 "                       [--handout 2|4] [--grayscale] [--paper A4|A5|Letter]\n"
 "                       [--dpi N] [-M DEPFILE] [--strict] [--root DIR]\n"
 "       figpress extract [--lang vi|en] [FILE...]\n"
-"       figpress watch REPORT.md... [-o DIR]\n"
+"       figpress watch REPORT.md... [-o DIR] [--root DIR]\n"
 "       figpress --help | --version\n";
 
 static const char usage_options[] =
@@ -36,6 +36,8 @@ static const char usage_options[] =
 "         line,column,text,value,unit,bound,context\n"
 "  --lang L            vi or en (default: guessed from the text)\n"
 "watch    render, then render again whenever a file a report read changes\n"
+"  -o DIR              the folder for the PDFs (default: beside each report)\n"
+"  --root DIR          as for render\n"
 "\n"
 "Errors are printed as FILE:LINE:COL: error: MESSAGE.  Exit status: 0 done,\n"
 "1 an input or render error, 2 a usage error.  SOURCE_DATE_EPOCH (or the\n"
