@@ -50,13 +50,16 @@ pow10i(int e)
 
 /* The digits of |v| * 10^decimals rounded half away from zero.  v is the
  * double nearest a decimal someone wrote, so a written tie (1.005) may sit
- * a hair below .5: a few ulps of slack count it as the tie it was. */
+ * a hair below .5: a few ulps of slack count it as the tie it was.  The
+ * slack is capped: from 2^49 up an ulp is 1/8 or more, four of them reach
+ * the next whole number, and 1.7e15 came out as ...002. */
 static void
 round_digits(double v, int decimals, char *buf, size_t size)
 {
 	double scaled = fabs(v) * pow10i(decimals);
+	double slack = fmin(scaled * 4 * DBL_EPSILON, 0x1p-4);
 	double r = scaled >= 0x1p52 ? scaled :	/* already a whole number */
-	    floor(scaled + 0.5 + scaled * 4 * DBL_EPSILON);
+	    floor(scaled + 0.5 + slack);
 
 	/* "%.0f" of an integral double has no decimal point to localise;
 	 * g_ascii_formatd makes that a guarantee rather than a remark. */
