@@ -137,6 +137,19 @@ static const struct figure_case figure_cases[] = {
 	{ "12,500", EN, "12,500", "12,500", "12.500" },
 	{ "$5k", EN, "$5 thousand", "$5K", "5 nghìn USD" },
 	{ "up to 5%", EN, "less than 5%", "<5%", "dưới 5%" },
+	/* Scales without a word of their own are written at the largest
+	 * one below, with as many fewer decimals. */
+	{ "1,7 triệu tỷ đồng", VI, "1,7 triệu tỷ đồng", "1,7 triệu tỷ đồng",
+	  "1,700 trillion VND" },
+	{ "5 trăm", VI, "500", "500", "500" },
+	{ "3 trăm nghìn người", VI, "300 nghìn người", "300 nghìn người",
+	  "300 thousand người" },
+	{ "2.5 hundred million", EN, "250 million", "250M", "250 triệu" },
+	/* Signs of one currency only go before the number in English. */
+	{ "£3bn", EN, "£3 billion", "£3B", "3 tỷ GBP" },
+	{ "¥100 billion", EN, "¥100 billion", "¥100B", "100 tỷ JPY" },
+	{ "1.5 trillion won", EN, "1.5 trillion KRW", "1.5T KRW",
+	  "1,5 nghìn tỷ KRW" },
 };
 
 START_TEST(test_figure)
@@ -195,6 +208,15 @@ static const struct tick_case tick_cases[] = {
 	{ 1.25e9, "", EN, "1.25B" },
 	{ -20, "%", VI, "-20%" },
 	{ 1e3, "", VI, "1.000" },
+	/* Rounding that reaches the next scale moves up to it. */
+	{ 999999, "", VI, "1 triệu" },
+	{ 999999, "USD", EN, "$1M" },
+	{ 99999.5, "", VI, "100 nghìn" },
+	{ 9999.999, "", EN, "10K" },
+	{ 999.999e9, "USD", EN, "$1T" },
+	{ 1e15, "", VI, "1 triệu tỷ" },
+	{ 1e15, "", EN, "1,000T" },
+	{ 1.5e6, "GBP", EN, "£1.5M" },
 };
 
 START_TEST(test_tick)
