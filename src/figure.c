@@ -42,6 +42,7 @@ struct scanner {
 	int sign;		/* 0 when none was written */
 	const char *currency;	/* from a prefix ("$5"), or NULL */
 	bool abbrev;
+	bool measure;		/* the prose noun is a unit of measure */
 	struct number num;
 };
 
@@ -571,7 +572,7 @@ set_unit(struct scanner *sc, const char *s, size_t n, size_t at)
 
 /* A counted noun from the prose list, with its modifiers. */
 static size_t
-prose_noun(const struct scanner *sc, size_t at)
+prose_noun(struct scanner *sc, size_t at)
 {
 	const struct lexicon_word *w;
 	size_t p = at, n, sp;
@@ -587,6 +588,7 @@ prose_noun(const struct scanner *sc, size_t at)
 	    &w);
 	if (n == 0)
 		return 0;
+	sc->measure = (w->flags & LEXICON_MEASURE) != 0;
 	p += n;
 	for (int i = 0; i < 2; i++) {
 		sp = space_len(sc, p);
@@ -688,6 +690,7 @@ finish(struct scanner *sc, size_t start, struct figure_span *span)
 		span->end = sc->pos;
 		span->number = sc->num.start;
 		span->abbrev = sc->abbrev;
+		span->measure = sc->measure;
 	}
 	return true;
 }

@@ -90,6 +90,8 @@ struct figure_span {
 	size_t end;		/* byte offset just past it */
 	size_t number;		/* byte offset of its first digit */
 	bool abbrev;		/* the scale was an abbreviation (k M B bn) */
+	bool measure;		/* the counted noun is a unit of measure
+				 * ("điểm phần trăm", "basis points") */
 };
 
 /* Parse the whole of text (UTF-8, NFC or NFD) as one figure written in

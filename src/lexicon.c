@@ -178,6 +178,15 @@ const struct lexicon_word lexicon_noun_words[] = {
 	{ "subscribers", 0, 0, 0, NULL }, { "downloads", 0, 0, 0, NULL },
 	{ "accounts", 0, 0, 0, NULL }, { "viewers", 0, 0, 0, NULL },
 	{ "devices", 0, 0, 0, NULL }, { "parameters", 0, 0, 0, NULL },
+	/* Changes of a percentage are counted in points of it. */
+	{ "điểm phần trăm", 0, 0, LEXICON_MEASURE, NULL },
+	{ "điểm %", 0, 0, LEXICON_MEASURE, NULL },
+	{ "điểm cơ bản", 0, 0, LEXICON_MEASURE, NULL },
+	{ "percentage points", 0, 0, LEXICON_MEASURE, NULL },
+	{ "percentage point", 0, 0, LEXICON_MEASURE, NULL },
+	{ "basis points", 0, 0, LEXICON_MEASURE, NULL },
+	{ "basis point", 0, 0, LEXICON_MEASURE, NULL },
+	{ "bps", 0, 0, LEXICON_MEASURE, NULL },
 };
 
 const struct lexicon_word lexicon_noun_premodifiers[] = {

@@ -16,6 +16,8 @@ enum lexicon_kind {
 				 * noun ("đồng hồ" are clocks, not dong) */
 #define LEXICON_MONEY 8u	/* a scale only after a currency: "$5m" is
 				 * five million dollars, "5m" may be metres */
+#define LEXICON_MEASURE 16u	/* a noun that is a unit, so a figure in
+				 * its own right ("0,5 điểm phần trăm") */
 
 struct lexicon_word {
 	const char *text;	/* NFC, lower case unless LEXICON_CASE; a
