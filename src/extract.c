@@ -537,6 +537,7 @@ enum range_kind {
 				 * "20 - 25%" */
 	RANGE_WORD,		/* "3 đến 4 tỷ USD", "5 to 6 million" */
 	RANGE_AND,		/* "between 5 and 6 million" */
+	RANGE_CHANGE,		/* "tăng từ 3 lên 4 tỷ USD": two figures */
 };
 
 /* Bytes of spaces (and one line break) at at. */
@@ -578,7 +579,8 @@ starts_word(const struct source *src, size_t at)
 static size_t
 range_connector(const struct source *src, size_t at, enum range_kind *kind)
 {
-	static const char *const words[] = { "to", "đến", "tới", "and" };
+	static const char *const words[] = { "to", "đến", "tới", "and",
+	    "lên", "xuống" };
 	size_t p = at + gap_len(src, at), n = 0;
 
 	if (p < src->len && src->s[p] == '-')
@@ -591,7 +593,8 @@ range_connector(const struct source *src, size_t at, enum range_kind *kind)
 	}
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (p > at && (n = word_at(src, p, words[i])) > 0) {
-			*kind = i == 3 ? RANGE_AND : RANGE_WORD;
+			*kind = i == 3 ? RANGE_AND : i > 3 ? RANGE_CHANGE :
+			    RANGE_WORD;
 			return p + n + gap_len(src, p + n) - at;
 		}
 	return 0;
@@ -630,8 +633,10 @@ enum join {
  * triệu USD", "$5-6 million", "giảm 5–6%"), and lo must not exceed hi.
  * A word joins ends that share something ("3 đến 4 tỷ USD"), not two
  * whole figures ("from $3bn to $4bn" is a change).  A scale is shared
- * only when that keeps lo below hi; else lo must be a number written
- * out ("500,000 and 6 million"), or it is ambiguous. */
+ * only when that keeps lo below hi (for a change, within ten times hi);
+ * else lo must be a number written out ("500,000 and 6 million"), or it
+ * is ambiguous.  A change ("từ 5 xuống 4 tỷ") keeps its order and
+ * bounds. */
 static enum join
 range_join(const struct source *src, struct reading *lo, struct reading *hi,
     enum range_kind kind)
@@ -649,7 +654,9 @@ range_join(const struct source *src, struct reading *lo, struct reading *hi,
 	}
 	if (lo->f.scale == 0 && hi->f.scale > 0) {
 		double v = lo->f.value * pow(10, hi->f.scale);
-		if (fabs(v) <= fabs(hi->f.value)) {
+		if (kind == RANGE_CHANGE ? fabs(v) <= 10 * fabs(hi->f.value) &&
+		    10 * fabs(v) >= fabs(hi->f.value) :
+		    fabs(v) <= fabs(hi->f.value)) {
 			lo->f.value = v;
 			lo->f.scale = hi->f.scale;
 			shares = true;
@@ -657,6 +664,8 @@ range_join(const struct source *src, struct reading *lo, struct reading *hi,
 			return JOIN_AMBIGUOUS;
 		}
 	}
+	if (kind == RANGE_CHANGE)	/* may fall: no order */
+		return shares ? JOIN_RANGE : JOIN_NONE;
 	if (lo->f.value < 0 && hi->f.value > 0)
 		hi->f.value = -hi->f.value;	/* "giảm 5–6%": -5 to -6 */
 	if (lo->f.value > hi->f.value) {
@@ -702,10 +711,12 @@ try_range(struct source *src, struct reading *lo, struct extract_list *out,
 	}
 	if (kind == RANGE_DASH)
 		start = lo->start;	/* "từ" belongs to "từ 5 đến 6" */
-	lo->f.bound = FIGURE_MIN;
-	hi.f.bound = FIGURE_MAX;
-	record(src, start, hi.end, lo, -1, out, d);
-	record(src, start, hi.end, &hi, 1, out, d);
+	if (kind != RANGE_CHANGE) {
+		lo->f.bound = FIGURE_MIN;
+		hi.f.bound = FIGURE_MAX;
+	}
+	record(src, start, hi.end, lo, kind == RANGE_CHANGE ? 0 : -1, out, d);
+	record(src, start, hi.end, &hi, kind == RANGE_CHANGE ? 0 : 1, out, d);
 	*end = hi.end;
 	return true;
 }

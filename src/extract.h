@@ -30,7 +30,9 @@
  *    million users", "between $60 billion and $65 billion".  A dash joins
  *    any two ends, "and" only after "between"/"giữa", and "to"/"đến"/"tới"
  *    only ends that share something: "from $3bn to $4bn" is a change, two
- *    exact figures.  When the first end cannot be told (the "900" of
+ *    exact figures.  A change that shares ("tăng từ 3 lên 4 tỷ USD",
+ *    "giảm từ 5 xuống 4,2 tỷ") is two figures with the whole as text, in
+ *    the order written, bounds as written.  When the first end cannot be told (the "900" of
  *    "from $900 to $1.2 billion": dollars or millions?) only the second
  *    is reported.
  *  - A number that breaks the language's separators but reads in the

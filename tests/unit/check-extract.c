@@ -172,6 +172,15 @@ static const struct prose_case prose_cases[] = {
 	{ "rose from $3bn to $4bn", LANG_EN, {
 	  W(11, "$3bn", 3e9, "USD", EXACT),
 	  W(19, "$4bn", 4e9, "USD", EXACT) } },
+	/* A change in Vietnamese: each end a figure, in the order written. */
+	{ "Doanh thu tăng từ 3 lên 4 tỷ USD.", LANG_VI, {
+	  W(16, "từ 3 lên 4 tỷ USD", 3e9, "USD", EXACT),
+	  W(16, "từ 3 lên 4 tỷ USD", 4e9, "USD", EXACT) } },
+	{ "lãi giảm từ 5 xuống 4,2 tỷ đồng", LANG_VI, {
+	  W(10, "từ 5 xuống 4,2 tỷ đồng", 5e9, "VND", EXACT),
+	  W(10, "từ 5 xuống 4,2 tỷ đồng", 4.2e9, "VND", EXACT) } },
+	{ "tăng từ 900 lên 1,2 tỷ đồng", LANG_VI, {
+	  W(17, "1,2 tỷ đồng", 1.2e9, "VND", EXACT) } },
 	/* 900 of what?  The clear end alone, never "$900". */
 	{ "from $900 to $1.2 billion", LANG_EN, {
 	  W(14, "$1.2 billion", 1.2e9, "USD", EXACT) } },
