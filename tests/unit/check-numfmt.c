@@ -290,7 +290,7 @@ round_trip(const struct figure *f, enum lang lang, bool label)
 START_TEST(test_round_trip)
 {
 	static const char *const units[] = { "", "USD", "VND", "EUR", "%",
-	    "người dùng", "users" };
+	    "người dùng", "users", "GBP", "JPY", "CNY", "KRW", "HKD" };
 	static const int scales[] = { 0, 3, 6, 9, 12 };
 	static const struct { double m; int dec; } mants[] = {
 		{ 0, 0 }, { 1, 0 }, { 5.6, 1 }, { 48.39, 2 }, { 20.8, 1 },
