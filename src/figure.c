@@ -633,14 +633,15 @@ static bool
 read_unit(struct scanner *sc)
 {
 	const struct lexicon_word *w;
-	size_t sp = space_len(sc, sc->pos), at = sc->pos + sp, n;
+	size_t sp = space_len(sc, sc->pos), at = sc->pos + sp, n, m;
 
 	n = match_table(sc, at, lexicon_unit_words, lexicon_unit_words_count,
 	    &w);
+	/* "đồng hồ": a noun that starts alike; but "đồng/năm" is dong. */
 	if (n > 0 && (w->flags & LEXICON_NAME) && sc->mode == FIGURE_CELL &&
-	    at + n + space_len(sc, at + n) < sc->len &&
-	    sc->s[at + n + space_len(sc, at + n)] != '+')
-		n = 0;		/* "đồng hồ": a noun that starts alike */
+	    space_len(sc, at + n) > 0 && g_unichar_isalpha(peek(sc,
+	    at + n + space_len(sc, at + n), &m)))
+		n = 0;
 	if (n > 0) {
 		if (sc->currency)
 			return fail(sc, at, "the currency is written twice");
@@ -738,7 +739,7 @@ figure_rest(const char *nfc, size_t len, const struct figure_span *span,
 {
 	struct scanner sc = { .s = nfc, .len = len, .err = err,
 	    .mode = FIGURE_CELL };
-	size_t at = span->end + space_len(&sc, span->end);
+	size_t at = span->end + space_len(&sc, span->end), n;
 	char what[64];
 
 	if (at >= len)
@@ -747,6 +748,11 @@ figure_rest(const char *nfc, size_t len, const struct figure_span *span,
 		return fail(&sc, at, "a range is not one figure: give each "
 		    "end its own column, or write one figure with a bound "
 		    "(\"khoảng\", \"about\")");
+	if (nfc[at] == '/' && g_unichar_isalpha(peek(&sc, at + 1, &n)))
+		return fail(&sc, at, "a rate (\"%.*s\") is not part of a "
+		    "figure: name the period in the column's header (\"lãi "
+		    "suất (%%/năm)\") and write the figure alone",
+		    quote_len(&sc, at), nfc + at);
 	describe(&sc, at, what, sizeof what);
 	return fail(&sc, at, "unexpected %s after the figure", what);
 }

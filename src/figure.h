@@ -29,7 +29,8 @@
  *    else a counted noun ("người dùng", "users") as written.  A currency
  *    name followed by more words is the start of a noun ("đồng hồ").
  *  - figure_parse only: a figure in brackets is negative, accounting
- *    style ("(1.234)" is -1234), and may not carry a sign of its own. */
+ *    style ("(1.234)" is -1234), and may not carry a sign of its own; a
+ *    rate ("6,5%/năm", "5 tỷ đồng/năm") is an error with a hint. */
 #ifndef FIGPRESS_FIGURE_H
 #define FIGPRESS_FIGURE_H
 

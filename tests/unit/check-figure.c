@@ -247,6 +247,10 @@ static const struct error_case error_cases[] = {
 	{ "5–6 triệu USD", VI, 2, false, "range" },
 	{ "$5-6 million", EN, 3, false, "range" },
 	{ "20 - 25%", EN, 4, false, "range" },
+	/* A rate names its period in the header, not in every cell. */
+	{ "6,5%/năm", VI, 5, false, "rate (\"/năm\")" },
+	{ "5 tỷ đồng/năm", VI, 10, false, "rate (\"/năm\")" },
+	{ "$5 per share", EN, 4, false, "unexpected \"per\"" },
 	/* A control character is named, not printed. */
 	{ "5\x01", EN, 2, false, "U+0001" },
 	{ "\x02", EN, 1, false, "U+0002" },
