@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,7 +244,9 @@ static bool
 abbreviation(const struct source *src, size_t p)
 {
 	static const char *const words[] = { "No", "Mr", "Mrs", "Ms", "Dr",
-	    "vs", "e.g", "i.e", "approx", "St", "TP", "Tp" };
+	    "vs", "e.g", "i.e", "approx", "St", "TP", "Tp", "Jan", "Feb",
+	    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+	    "Dec" };
 	const char *s = src->s;
 	size_t w = p;
 
@@ -259,6 +262,21 @@ abbreviation(const struct source *src, size_t p)
 		    strncmp(s + w, words[i], p - w) == 0)
 			return true;
 	return false;
+}
+
+/* Whether the next word after at, on the same line or the next, starts
+ * with a lower-case letter. */
+static bool
+lower_follows(const struct source *src, size_t at)
+{
+	size_t p = at, n;
+	int newlines = 0;
+
+	while (p < src->len && is_blank(src->s[p]))
+		if (src->s[p++] == '\n' && ++newlines > 1)
+			return false;	/* a paragraph ends */
+	return p < src->len && g_unichar_islower(utf8_decode(src->s + p,
+	    src->len - p, &n));
 }
 
 /* Length of a sentence terminator at p with the closing quotes and
@@ -282,7 +300,13 @@ terminator(const struct source *src, size_t p)
 	while (e + 3 <= src->len && (strncmp(s + e, "”", 3) == 0 ||
 	    strncmp(s + e, "’", 3) == 0))
 		e += 3;
-	return e >= src->len || is_blank(s[e]) ? e - p : 0;
+	if (e < src->len && !is_blank(s[e]))
+		return 0;
+	/* A sentence starts with a capital: after "Corp. reported" or "Tp.
+	 * hồ" the one before goes on. */
+	if (s[p] == '.' && lower_follows(src, e))
+		return 0;
+	return e - p;
 }
 
 static void
@@ -384,7 +408,8 @@ may_start(const struct source *src, size_t at)
 	    c == 0x2018 || c == 0xAB;
 }
 
-/* Whether the word before at holds a digit: "3.1" in "Llama 3.1 405B". */
+/* Whether the word before at holds a digit: "3.1" in "Llama 3.1 405B".
+ * A word that ends a clause ("$5m, 5 mln") names nothing. */
 static bool
 prev_word_has_digit(const struct source *src, size_t at)
 {
@@ -393,6 +418,8 @@ prev_word_has_digit(const struct source *src, size_t at)
 
 	while (p > 0 && (src->s[p - 1] == ' ' || src->s[p - 1] == '\t'))
 		p--;
+	if (p > 0 && strchr(",;:)", src->s[p - 1]))
+		return false;
 	while (p > 0 && !is_blank(src->s[p - 1])) {
 		p--;
 		digit |= src->s[p] >= '0' && src->s[p] <= '9';
@@ -400,34 +427,99 @@ prev_word_has_digit(const struct source *src, size_t at)
 	return digit;
 }
 
+/* One reading of a figure: what it says, where it stands (offsets in
+ * src->s) and whether it needed the other language's separators. */
+struct reading {
+	struct figure f;
+	size_t start;
+	size_t end;
+	size_t number;
+	bool abbrev;
+	bool measure;
+	bool swapped;
+};
+
 static bool
-qualifies(const struct source *src, size_t at, const struct figure *f,
-    const struct figure_span *sp)
+read_figure(const struct source *src, size_t at, struct reading *r)
 {
+	enum lang other = src->lang == LANG_VI ? LANG_EN : LANG_VI;
+	struct figure_span sp;
+	struct figure_error e;
+	const char *s = src->s + at;
+	size_t n = src->len - at;
+
+	r->swapped = false;
+	if (!figure_scan(s, n, src->lang, FIGURE_PROSE, &r->f, &sp, &e)) {
+		if (!e.convention || !figure_scan(s, n, other, FIGURE_PROSE,
+		    &r->f, &sp, &e))
+			return false;
+		r->swapped = true;
+	}
+	r->start = at + sp.start;
+	r->end = at + sp.end;
+	r->number = at + sp.number;
+	r->abbrev = sp.abbrev;
+	r->measure = sp.measure;
+	return true;
+}
+
+/* Whether the number was written grouped in thousands ("74,000",
+ * "48.000"): a count worth reporting, which no year, list number, version
+ * or phone number is. */
+static bool
+grouped(const struct source *src, const struct reading *r)
+{
+	enum lang l = r->swapped ? (src->lang == LANG_VI ? LANG_EN :
+	    LANG_VI) : src->lang;
+	size_t p = r->number, n;
+
+	while (p < r->end) {
+		uint32_t c = utf8_decode(src->s + p, r->end - p, &n);
+		bool digit_next = p + n < r->end && src->s[p + n] >= '0' &&
+		    src->s[p + n] <= '9';
+		if (c >= '0' && c <= '9')
+			;
+		else if ((c == (uint32_t)lang_group_mark(l) || c == 0xA0 ||
+		    c == 0x202F || c == 0x2009) && digit_next)
+			return true;
+		else
+			break;
+		p += n;
+	}
+	return false;
+}
+
+static bool
+qualifies(const struct source *src, const struct reading *r)
+{
+	const struct figure *f = &r->f;
 	bool money = figure_unit_is_currency(f->unit);
 	bool pct = strcmp(f->unit, "%") == 0;
 
-	if (!money && !pct && f->scale == 0)
+	if (!money && !pct && f->scale == 0 && !r->measure &&
+	    !grouped(src, r))
 		return false;	/* a count, a year, a list number */
-	if (sp->abbrev && !money && !pct && prev_word_has_digit(src, at))
+	if (r->abbrev && !money && !pct && prev_word_has_digit(src, r->start))
 		return false;	/* a model size */
 	return true;
 }
 
 static void
-record(struct source *src, size_t start, size_t end, const struct figure *f,
-    bool other, struct extract_list *out, struct diags *d)
+record(struct source *src, size_t start, size_t end, const struct reading *r,
+    int range, struct extract_list *out, struct diags *d)
 {
 	struct extract_item *it = list_push(out);
 	const struct span *sent = sentence_at(src, start);
+	const struct figure *f = &r->f;
 
 	source_position(src, start, &it->line, &it->col);
 	it->text = collapse(src->s, start, end);
 	it->fig = *f;
-	it->other_lang = other;
+	it->other_lang = r->swapped;
+	it->range = range;
 	it->context = sent ? collapse(src->s, sent->start, sent->end) :
 	    xstrdup(it->text);
-	if (other) {
+	if (r->swapped) {
 		char *v = numfmt_plain(f->value, f->decimals - f->scale);
 		diag_warning(d, srcpos_at(src->file, it->line, it->col),
 		    "\"%s\" does not follow the %s separators; read as %s "
@@ -438,29 +530,214 @@ record(struct source *src, size_t start, size_t end, const struct figure *f,
 	}
 }
 
-/* The figure starting at at, if there is one; *end is where it stops. */
+/* --- ranges ---------------------------------------------------------- */
+
+enum range_kind {
+	RANGE_DASH,		/* "5–6 triệu USD", "$5-6 million",
+				 * "20 - 25%" */
+	RANGE_WORD,		/* "3 đến 4 tỷ USD", "5 to 6 million" */
+	RANGE_AND,		/* "between 5 and 6 million" */
+	RANGE_CHANGE,		/* "tăng từ 3 lên 4 tỷ USD": two figures */
+};
+
+/* Bytes of spaces (and one line break) at at. */
+static size_t
+gap_len(const struct source *src, size_t at)
+{
+	size_t p = at;
+	bool newline = false;
+
+	while (p < src->len && (src->s[p] == ' ' || src->s[p] == '\t' ||
+	    (src->s[p] == '\n' && !newline))) {
+		newline |= src->s[p] == '\n';
+		p++;
+	}
+	return p - at;
+}
+
+/* The word at at, ASCII case ignored, as a whole word; its length or 0. */
+static size_t
+word_at(const struct source *src, size_t at, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (at + n > src->len || g_ascii_strncasecmp(src->s + at, w, n) != 0)
+		return 0;
+	return at + n == src->len || is_blank(src->s[at + n]) ? n : 0;
+}
+
+/* Whether a letter stands at at. */
+static bool
+starts_word(const struct source *src, size_t at)
+{
+	size_t n;
+
+	return g_unichar_isalpha(utf8_decode(src->s + at, src->len - at, &n));
+}
+
+/* What joins a range at at, and the bytes up to the second number. */
+static size_t
+range_connector(const struct source *src, size_t at, enum range_kind *kind)
+{
+	static const char *const words[] = { "to", "đến", "tới", "and",
+	    "lên", "xuống" };
+	size_t p = at + gap_len(src, at), n = 0;
+
+	if (p < src->len && src->s[p] == '-')
+		n = 1;
+	else if (strncmp(src->s + p, "–", strlen("–")) == 0)
+		n = strlen("–");
+	if (n > 0) {
+		*kind = RANGE_DASH;
+		return p + n + gap_len(src, p + n) - at;
+	}
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (p > at && (n = word_at(src, p, words[i])) > 0) {
+			*kind = i == 3 ? RANGE_AND : i > 3 ? RANGE_CHANGE :
+			    RANGE_WORD;
+			return p + n + gap_len(src, p + n) - at;
+		}
+	return 0;
+}
+
+/* The word before at that opens a range ("between", "từ"), with *start
+ * set to it; NULL when there is none. */
+static const char *
+range_intro(const struct source *src, size_t at, size_t *start)
+{
+	static const char *const words[] = { "between", "giữa", "from",
+	    "từ" };
+	size_t p = at;
+
+	while (p > 0 && (src->s[p - 1] == ' ' || src->s[p - 1] == '\t'))
+		p--;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t n = strlen(words[i]);
+		if (p >= n && word_at(src, p - n, words[i]) == n &&
+		    (p == n || !g_unichar_isalnum(char_before(src, p - n)))) {
+			*start = p - n;
+			return words[i];
+		}
+	}
+	return NULL;
+}
+
+enum join {
+	JOIN_NONE,		/* two figures, or one and a number */
+	JOIN_RANGE,		/* lo and hi are the two ends of one figure */
+	JOIN_AMBIGUOUS,		/* "$900 to $1.2 billion": 900 of what? */
+};
+
+/* Whether lo and hi are the ends of one range: each takes the unit,
+ * scale and sign written once for both, after hi or before lo ("5–6
+ * triệu USD", "$5-6 million", "giảm 5–6%"), and lo must not exceed hi.
+ * A word joins ends that share something ("3 đến 4 tỷ USD"), not two
+ * whole figures ("from $3bn to $4bn" is a change).  A scale is shared
+ * only when that keeps lo below hi (for a change, within ten times hi);
+ * else lo must be a number written out ("500,000 and 6 million"), or it
+ * is ambiguous.  A change ("từ 5 xuống 4 tỷ") keeps its order and
+ * bounds. */
+static enum join
+range_join(const struct source *src, struct reading *lo, struct reading *hi,
+    enum range_kind kind)
+{
+	bool shares = false;
+
+	if (lo->f.unit[0] == '\0' && hi->f.unit[0] != '\0') {
+		strcpy(lo->f.unit, hi->f.unit);
+		shares = true;
+	} else if (hi->f.unit[0] == '\0' && lo->f.unit[0] != '\0') {
+		strcpy(hi->f.unit, lo->f.unit);	/* "$5-6 million" */
+		shares = true;
+	} else if (strcmp(lo->f.unit, hi->f.unit) != 0) {
+		return JOIN_NONE;
+	}
+	if (lo->f.scale == 0 && hi->f.scale > 0) {
+		double v = lo->f.value * pow(10, hi->f.scale);
+		if (kind == RANGE_CHANGE ? fabs(v) <= 10 * fabs(hi->f.value) &&
+		    10 * fabs(v) >= fabs(hi->f.value) :
+		    fabs(v) <= fabs(hi->f.value)) {
+			lo->f.value = v;
+			lo->f.scale = hi->f.scale;
+			shares = true;
+		} else if (!grouped(src, lo)) {
+			return JOIN_AMBIGUOUS;
+		}
+	}
+	if (kind == RANGE_CHANGE)	/* may fall: no order */
+		return shares ? JOIN_RANGE : JOIN_NONE;
+	if (lo->f.value < 0 && hi->f.value > 0)
+		hi->f.value = -hi->f.value;	/* "giảm 5–6%": -5 to -6 */
+	if (lo->f.value > hi->f.value) {
+		struct figure t = lo->f;
+		if (hi->f.value >= 0)
+			return JOIN_NONE;	/* "2024 – 5 tỷ" */
+		lo->f = hi->f;		/* the lower end first: -6, -5 */
+		hi->f = t;
+	}
+	return kind == RANGE_WORD && !shares ? JOIN_NONE : JOIN_RANGE;
+}
+
+/* A range starting with the reading lo: both ends recorded, lower bound
+ * first, each with the whole range as its text.  When lo cannot be told
+ * apart, hi alone is.  False when no range starts there. */
+static bool
+try_range(struct source *src, struct reading *lo, struct extract_list *out,
+    struct diags *d, size_t *end)
+{
+	struct reading hi;
+	enum range_kind kind = RANGE_DASH;
+	enum join j;
+	size_t c = range_connector(src, lo->end, &kind), start = lo->start;
+	const char *intro = range_intro(src, lo->start, &start);
+	size_t at = lo->end + c;
+
+	/* The second end starts with its number or currency sign, not a
+	 * word: "5% – tăng 6%" are two figures. */
+	if (c == 0 || at >= src->len || !(g_ascii_isdigit(src->s[at]) ||
+	    !starts_word(src, at)) || !read_figure(src, at, &hi))
+		return false;
+	if (kind == RANGE_AND && (intro == NULL || (strcmp(intro, "between")
+	    != 0 && strcmp(intro, "giữa") != 0)))
+		return false;
+	/* hi qualifies with what it shares: "€1-2bn" is money. */
+	j = range_join(src, lo, &hi, kind);
+	if (j == JOIN_NONE || !qualifies(src, &hi))
+		return false;
+	if (j == JOIN_AMBIGUOUS) {
+		record(src, hi.start, hi.end, &hi, 0, out, d);
+		*end = hi.end;
+		return true;
+	}
+	if (kind == RANGE_DASH)
+		start = lo->start;	/* "từ" belongs to "từ 5 đến 6" */
+	if (kind != RANGE_CHANGE) {
+		lo->f.bound = FIGURE_MIN;
+		hi.f.bound = FIGURE_MAX;
+	}
+	record(src, start, hi.end, lo, kind == RANGE_CHANGE ? 0 : -1, out, d);
+	record(src, start, hi.end, &hi, kind == RANGE_CHANGE ? 0 : 1, out, d);
+	*end = hi.end;
+	return true;
+}
+
+/* The figure (or range) starting at at, if there is one; *end is where it
+ * stops. */
 static bool
 try_figure(struct source *src, size_t at, struct extract_list *out,
     struct diags *d, size_t *end)
 {
-	enum lang other = src->lang == LANG_VI ? LANG_EN : LANG_VI;
-	struct figure f;
-	struct figure_span sp;
-	struct figure_error e;
-	const char *s = src->s + at;
-	size_t n = src->len - at;
-	bool swapped = false;
+	struct reading r, lo;
 
-	if (!figure_scan(s, n, src->lang, FIGURE_PROSE, &f, &sp, &e)) {
-		if (!e.convention || !figure_scan(s, n, other, FIGURE_PROSE,
-		    &f, &sp, &e))
-			return false;
-		swapped = true;
-	}
-	if (!qualifies(src, at + sp.start, &f, &sp))
+	if (!read_figure(src, at, &r))
 		return false;
-	record(src, at + sp.start, at + sp.end, &f, swapped, out, d);
-	*end = at + sp.end;
+	lo = r;
+	if (try_range(src, &lo, out, d, end))
+		return true;
+	if (!qualifies(src, &r))
+		return false;
+	record(src, r.start, r.end, &r, 0, out, d);
+	*end = r.end;
 	return true;
 }
 

@@ -5,21 +5,36 @@
  *  - It starts at the beginning of a word: after a space, a line start or
  *    an opening bracket, quote or Markdown '*'/'_' — never inside a word
  *    ("DeepSeek-V3", "GPT-4", "Q4"), after '/' ("quý IV/2024", "30/1") or
- *    after a hyphen or dash (so a range "5–6 triệu" gives nothing rather
- *    than half of itself).
+ *    after a hyphen or dash (the second end of a range is read with the
+ *    first, never alone).
  *  - It reads as a figure (figure_scan, FIGURE_PROSE): optional bound and
  *    sign words ("hơn", "khoảng", "tăng", "giảm", "more than", "up"...),
  *    which are part of its text and value ("giảm 5%" is -5), a currency
  *    sign, the number, a scale word, a unit; and it ends before a letter
  *    or digit ("2nd", "4o" are not figures).
- *  - It has a currency, a percent or a scale word.  A bare number is a
- *    count, a year, a list number, a version or a date ("3 công ty",
- *    "năm 2025", "1. Không…", "Llama 4"), and is not reported; a counted
- *    noun alone does not make a figure ("500 users"), but with a scale
- *    word it does ("3,35 tỷ người dùng", unit "người dùng").
+ *  - It has a currency, a percent, a scale word, a unit noun ("0,5 điểm
+ *    phần trăm", "25 basis points") or thousands written grouped ("hơn
+ *    48.000 nhân viên", "74,000"): an amount.  A bare number is a count,
+ *    a year, a list number, a version, a date or a phone number ("3 công
+ *    ty", "năm 2025", "1. Không…", "Llama 4", "0912.345.678"), and is not
+ *    reported; a counted noun alone does not make a figure ("500 users"),
+ *    but with a scale word it does ("3,35 tỷ người dùng", unit "người
+ *    dùng").
  *  - A number with an abbreviated scale and no currency or percent right
  *    after a word holding a digit is a model size ("Llama 3.1 405B",
- *    "DeepSeek-V3 671B"), not a figure.
+ *    "DeepSeek-V3 671B", "Llama 7-70B"), not a figure.
+ *  - A range is two items with the same text, line and column, the lower
+ *    end (bound min) first, the upper (max) next; the unit, scale and sign
+ *    written once count for both ends: "5–6 triệu USD", "$55-58 billion",
+ *    "giảm 5–6%" (-6 to -5), "từ 3 đến 4 tỷ USD", "between 5 and 6
+ *    million users", "between $60 billion and $65 billion".  A dash joins
+ *    any two ends, "and" only after "between"/"giữa", and "to"/"đến"/"tới"
+ *    only ends that share something: "from $3bn to $4bn" is a change, two
+ *    exact figures.  A change that shares ("tăng từ 3 lên 4 tỷ USD",
+ *    "giảm từ 5 xuống 4,2 tỷ") is two figures with the whole as text, in
+ *    the order written, bounds as written.  When the first end cannot be told (the "900" of
+ *    "from $900 to $1.2 billion": dollars or millions?) only the second
+ *    is reported.
  *  - A number that breaks the language's separators but reads in the
  *    other language's ("1.5 tỷ" in Vietnamese) is reported as that
  *    reading, with a warning: prose cannot be sent back to its writer.
@@ -46,6 +61,8 @@ struct extract_item {
 	struct figure fig;
 	char *context;		/* the sentence it stands in; owned */
 	bool other_lang;	/* read with the other language's separators */
+	int range;		/* 0, or -1 / +1 for the lower / upper end of
+				 * a range: two items with the same text */
 };
 
 struct extract_list {

@@ -42,6 +42,7 @@ struct scanner {
 	int sign;		/* 0 when none was written */
 	const char *currency;	/* from a prefix ("$5"), or NULL */
 	bool abbrev;
+	bool measure;		/* the prose noun is a unit of measure */
 	struct number num;
 };
 
@@ -219,6 +220,26 @@ number_valid(const char *buf, size_t len, enum lang lang)
 	return number_read(&sc) && sc.pos == len;
 }
 
+/* Where the digits and marks of the number at start end: its separators
+ * and the spaces that group it ("1 234,5") are part of it, a trailing
+ * mark is not.  At most RUN_MAX - 1 bytes. */
+static size_t
+number_run_end(const struct scanner *sc, size_t start)
+{
+	size_t end = start, n, last = start;
+
+	while (end < sc->len && end - start < RUN_MAX - 8) {
+		uint32_t c = peek(sc, end, &n);
+		if (c >= '0' && c <= '9')
+			last = end + n;
+		else if (c != '.' && c != ',' && !(is_group_space(sc, c) &&
+		    digit_run(sc, end + n) > 0))
+			break;
+		end += n;
+	}
+	return last;
+}
+
 /* A separator error at at.  When the number, marks swapped, is valid in
  * this language, it was written in the other one: say so and show it
  * rewritten, rather than guess. */
@@ -231,12 +252,7 @@ number_fail(struct scanner *sc, size_t at, const char *what)
 
 	if (sc->probing)
 		return false;
-	while (end < sc->len && end - start < RUN_MAX - 1 &&
-	    ((s[end] >= '0' && s[end] <= '9') || s[end] == '.' ||
-	    s[end] == ','))
-		end++;
-	while (end > start && (s[end - 1] == '.' || s[end - 1] == ','))
-		end--;
+	end = number_run_end(sc, start);
 	for (size_t i = start; i < end; i++)
 		swapped[i - start] = s[i] == '.' ? ',' : s[i] == ',' ?
 		    '.' : s[i];
@@ -307,15 +323,30 @@ number_group(struct scanner *sc, size_t *p, uint32_t *sep, size_t first,
 	return true;
 }
 
+/* What stands at at, for a message: a short quote, or the code point of
+ * a control character, which a terminal would not show. */
+static void
+describe(const struct scanner *sc, size_t at, char *buf, size_t size)
+{
+	size_t n;
+	uint32_t c = peek(sc, at, &n);
+
+	if (n > 0 && (c < 0x20 || (c >= 0x7F && c < 0xA0)))
+		snprintf(buf, size, "control character U+%04X", (unsigned)c);
+	else
+		snprintf(buf, size, "\"%.*s\"", quote_len(sc, at),
+		    sc->s + at);
+}
+
 static bool
 number_expected(struct scanner *sc, size_t at)
 {
-	int q = quote_len(sc, at);
+	char what[64];
 
-	if (q == 0)
+	if (quote_len(sc, at) == 0 && at >= sc->len)
 		return fail(sc, at, "expected a number");
-	return fail(sc, at, "expected a number, found \"%.*s\"", q,
-	    sc->s + at);
+	describe(sc, at, what, sizeof what);
+	return fail(sc, at, "expected a number, found %s", what);
 }
 
 /* The decimal part and what must not follow it. */
@@ -444,7 +475,20 @@ read_prefixes(struct scanner *sc)
 	return true;
 }
 
-/* "$", "US$", "€" (space optional) or "USD " before the number. */
+/* Whether a currency word is a code spelt in letters ("USD", "VNĐ"),
+ * rather than a sign ("$", "HK$", "₩"). */
+static bool
+is_code(const char *t)
+{
+	size_t n, len = strlen(t);
+
+	for (size_t i = 0; i < len; i += n)
+		if (!g_unichar_isalpha(utf8_decode(t + i, len - i, &n)))
+			return false;
+	return true;
+}
+
+/* "$", "US$", "€", "£" (space optional) or "USD " before the number. */
 static void
 read_currency_prefix(struct scanner *sc)
 {
@@ -455,7 +499,7 @@ read_currency_prefix(struct scanner *sc)
 	if (n == 0)
 		return;
 	sp = space_len(sc, sc->pos + n);
-	if (sp == 0 && (w->flags & LEXICON_CASE) && strcmp(w->text, "US$") != 0)
+	if (sp == 0 && is_code(w->text))
 		return;		/* a code needs its space: "USD 5" */
 	if (digit_run(sc, sc->pos + n + sp) == 0)
 		return;
@@ -475,19 +519,44 @@ read_plus(struct scanner *sc)
 	return true;
 }
 
+/* The scale word at sc->pos (after spaces, unless it must touch the
+ * number), or NULL; *n gets the bytes it takes, spaces included. */
+static const struct lexicon_word *
+scale_word(const struct scanner *sc, size_t *n)
+{
+	const struct lexicon_word *w;
+	size_t sp = space_len(sc, sc->pos);
+	size_t m = match_table(sc, sc->pos + sp, lexicon_scale_words,
+	    lexicon_scale_words_count, &w);
+
+	if (m == 0 || (sp > 0 && (w->flags & LEXICON_ATTACHED)) ||
+	    ((w->flags & LEXICON_MONEY) && sc->currency == NULL))
+		return NULL;
+	*n = sp + m;
+	return w;
+}
+
+/* A scale word, and the larger words after it that multiply it: "nghìn
+ * tỷ" (12), "triệu tỷ" (15), "trăm nghìn" (5), "hundred million" (8).
+ * An abbreviation stands alone. */
 static void
 read_scale(struct scanner *sc)
 {
 	const struct lexicon_word *w;
-	size_t sp = space_len(sc, sc->pos);
-	size_t n = match_table(sc, sc->pos + sp, lexicon_scale_words,
-	    lexicon_scale_words_count, &w);
+	size_t n;
+	int last;
 
-	if (n == 0 || (sp > 0 && (w->flags & LEXICON_ATTACHED)))
+	if ((w = scale_word(sc, &n)) == NULL)
 		return;
-	sc->out->scale = w->kind;
+	sc->out->scale = last = w->kind;
 	sc->abbrev = w->value != 0;
-	sc->pos += sp + n;
+	sc->pos += n;
+	while (!sc->abbrev && space_len(sc, sc->pos) > 0 &&
+	    (w = scale_word(sc, &n)) != NULL && w->value == 0 &&
+	    w->kind > last) {
+		sc->out->scale += last = w->kind;
+		sc->pos += n;
+	}
 }
 
 static bool
@@ -503,7 +572,7 @@ set_unit(struct scanner *sc, const char *s, size_t n, size_t at)
 
 /* A counted noun from the prose list, with its modifiers. */
 static size_t
-prose_noun(const struct scanner *sc, size_t at)
+prose_noun(struct scanner *sc, size_t at)
 {
 	const struct lexicon_word *w;
 	size_t p = at, n, sp;
@@ -519,6 +588,7 @@ prose_noun(const struct scanner *sc, size_t at)
 	    &w);
 	if (n == 0)
 		return 0;
+	sc->measure = (w->flags & LEXICON_MEASURE) != 0;
 	p += n;
 	for (int i = 0; i < 2; i++) {
 		sp = space_len(sc, p);
@@ -563,14 +633,15 @@ static bool
 read_unit(struct scanner *sc)
 {
 	const struct lexicon_word *w;
-	size_t sp = space_len(sc, sc->pos), at = sc->pos + sp, n;
+	size_t sp = space_len(sc, sc->pos), at = sc->pos + sp, n, m;
 
 	n = match_table(sc, at, lexicon_unit_words, lexicon_unit_words_count,
 	    &w);
+	/* "đồng hồ": a noun that starts alike; but "đồng/năm" is dong. */
 	if (n > 0 && (w->flags & LEXICON_NAME) && sc->mode == FIGURE_CELL &&
-	    at + n + space_len(sc, at + n) < sc->len &&
-	    sc->s[at + n + space_len(sc, at + n)] != '+')
-		n = 0;		/* "đồng hồ": a noun that starts alike */
+	    space_len(sc, at + n) > 0 && g_unichar_isalpha(peek(sc,
+	    at + n + space_len(sc, at + n), &m)))
+		n = 0;
 	if (n > 0) {
 		if (sc->currency)
 			return fail(sc, at, "the currency is written twice");
@@ -620,6 +691,7 @@ finish(struct scanner *sc, size_t start, struct figure_span *span)
 		span->end = sc->pos;
 		span->number = sc->num.start;
 		span->abbrev = sc->abbrev;
+		span->measure = sc->measure;
 	}
 	return true;
 }
@@ -648,28 +720,69 @@ figure_scan(const char *s, size_t len, enum lang lang, enum figure_mode mode,
 }
 
 
+/* Whether a dash at at, then a number, makes the figure a range. */
+static bool
+range_follows(const struct scanner *sc, size_t at)
+{
+	size_t n, p;
+	uint32_t c = peek(sc, at, &n);
+
+	if (c != '-' && c != 0x2013 && c != 0x2014)
+		return false;
+	p = at + n + space_len(sc, at + n);
+	return digit_run(sc, p) > 0;
+}
+
 static bool
 figure_rest(const char *nfc, size_t len, const struct figure_span *span,
     struct figure_error *err)
 {
 	struct scanner sc = { .s = nfc, .len = len, .err = err,
 	    .mode = FIGURE_CELL };
-	size_t at = span->end + space_len(&sc, span->end);
+	size_t at = span->end + space_len(&sc, span->end), n;
+	char what[64];
 
 	if (at >= len)
 		return true;
-	return fail(&sc, at, "unexpected \"%.*s\" after the figure",
-	    quote_len(&sc, at), nfc + at);
+	if (range_follows(&sc, at))
+		return fail(&sc, at, "a range is not one figure: give each "
+		    "end its own column, or write one figure with a bound "
+		    "(\"khoảng\", \"about\")");
+	if (nfc[at] == '/' && g_unichar_isalpha(peek(&sc, at + 1, &n)))
+		return fail(&sc, at, "a rate (\"%.*s\") is not part of a "
+		    "figure: name the period in the column's header (\"lãi "
+		    "suất (%%/năm)\") and write the figure alone",
+		    quote_len(&sc, at), nfc + at);
+	describe(&sc, at, what, sizeof what);
+	return fail(&sc, at, "unexpected %s after the figure", what);
+}
+
+/* A figure in brackets, "(1.234)", is negative: accounting style, as
+ * spreadsheets export it.  Narrows [*lo, *hi) of nfc to what is inside. */
+static bool
+in_brackets(const char *nfc, size_t *lo, size_t *hi)
+{
+	size_t a = *lo, b = *hi;
+
+	while (a < b && (nfc[a] == ' ' || nfc[a] == '\t'))
+		a++;
+	while (b > a && (nfc[b - 1] == ' ' || nfc[b - 1] == '\t'))
+		b--;
+	if (b - a < 2 || nfc[a] != '(' || nfc[b - 1] != ')')
+		return false;
+	*lo = a + 1;
+	*hi = b - 1;
+	return true;
 }
 
 bool
 figure_parse(const char *text, enum lang lang, struct figure *out,
     struct figure_error *err)
 {
-	size_t len = strlen(text), bad;
+	size_t len = strlen(text), bad, lo = 0, hi;
 	struct figure_span span;
 	char *nfc;
-	bool ok;
+	bool ok, neg;
 
 	memset(err, 0, sizeof *err);
 	if (!utf8_valid(text, len, &bad)) {
@@ -684,10 +797,22 @@ figure_parse(const char *text, enum lang lang, struct figure *out,
 		return false;
 	}
 	nfc = utf8_nfc(text, len);
-	ok = figure_scan(nfc, strlen(nfc), lang, FIGURE_CELL, out, &span,
-	    err) && figure_rest(nfc, strlen(nfc), &span, err);
+	hi = strlen(nfc);
+	neg = in_brackets(nfc, &lo, &hi);
+	ok = figure_scan(nfc + lo, hi - lo, lang, FIGURE_CELL, out, &span,
+	    err) && figure_rest(nfc + lo, hi - lo, &span, err);
+	if (ok && neg && out->value < 0) {
+		ok = false;
+		err->col = 0;
+		snprintf(err->message, sizeof err->message, "a figure in "
+		    "brackets is negative already: write \"(5)\" or \"-5\", "
+		    "not both");
+	}
+	if (ok && neg && out->value != 0)
+		out->value = -out->value;
 	if (!ok)
-		err->col = utf8_orig_column(text, len, err->col);
+		err->col = utf8_orig_column(text, len,
+		    err->col + (int)utf8_count(nfc, lo));
 	free(nfc);
 	return ok;
 }
@@ -695,8 +820,10 @@ figure_parse(const char *text, enum lang lang, struct figure *out,
 bool
 figure_unit_is_currency(const char *unit)
 {
-	return strcmp(unit, "USD") == 0 || strcmp(unit, "VND") == 0 ||
-	    strcmp(unit, "EUR") == 0;
+	for (size_t i = 0; i < lexicon_currency_prefixes_count; i++)
+		if (strcmp(unit, lexicon_currency_prefixes[i].unit) == 0)
+			return true;
+	return false;
 }
 
 const char *

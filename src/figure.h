@@ -6,21 +6,31 @@
  *  - bound words: see enum figure_bound; sign words "tăng"/"up" (+) and
  *    "giảm"/"down" (-), so "giảm 5%" is -5; a sign '+', '-' or U+2212
  *    touching the number or currency ("-$5M").  One bound, one sign.
- *  - currency before: "$", "US$", "€" (space optional), "USD 5", "EUR 5",
- *    "VND 5"; after: USD, US$, $, đô la (Mỹ), đô, dollars, US dollars →
- *    USD; VND, VNĐ, đồng, đ, ₫ → VND; EUR, €, euro(s) → EUR.  Once only.
+ *  - currency before: a sign, space optional ("$", "US$", "€", "£", "¥",
+ *    "₩", "HK$", "S$", "A$", "C$", "CN¥"), or a code and a space ("USD 5",
+ *    "VNĐ 5.000"); after: USD, US$, $, đô la (Mỹ), đô, dollars, US dollars
+ *    → USD; VND, VNĐ, đồng, đ, ₫ → VND; EUR, €, euro(s) → EUR; GBP, £,
+ *    sterling, bảng Anh → GBP; JPY, ¥, yen, yên → JPY; CNY, yuan, NDT,
+ *    nhân dân tệ → CNY; KRW, ₩, won → KRW (lexicon.c has them all; not
+ *    "pounds", which may weigh).  Once only.
  *  - NUMBER: the language decides: vi "1.234.567,89", en "1,234,567.89";
  *    NBSP, narrow NBSP and thin space group thousands in both, and a plain
  *    space too in a cell ("1 234 567").  A separator followed by a digit
  *    must be right: a group has exactly three digits after one to three
  *    leading ones, one decimal mark, one kind of group separator.  No
  *    exponent ("1e400"), no NaN or Infinity, at most 40 digits.
- *  - scale, in either language: nghìn/ngàn (3), triệu (6), tỷ/tỉ (9),
- *    nghìn tỷ (12); thousand, million, billion, trillion; touching the
- *    number k/K, M, B, T; bn, mn, tn with or without a space.
- *  - unit: "%", "phần trăm", "percent", "per cent"; a currency; else a
- *    counted noun ("người dùng", "users") as written.  A currency name
- *    followed by more words is the start of a noun ("đồng hồ"). */
+ *  - scale, in either language: trăm (2), nghìn/ngàn (3), triệu (6),
+ *    tỷ/tỉ (9); hundred, thousand, million, billion, trillion; a larger
+ *    word after a smaller one multiplies it: nghìn tỷ (12), triệu tỷ
+ *    (15), trăm nghìn (5), hundred million (8).  Touching the number k/K,
+ *    M, B, T, and m after a currency ("$5m"; "5m" may be metres); bn, mn,
+ *    tn, mln, bln with or without a space.
+ *  - unit: "%", "phần trăm", "percent", "per cent", "pc"; a currency;
+ *    else a counted noun ("người dùng", "users") as written.  A currency
+ *    name followed by more words is the start of a noun ("đồng hồ").
+ *  - figure_parse only: a figure in brackets is negative, accounting
+ *    style ("(1.234)" is -1234), and may not carry a sign of its own; a
+ *    rate ("6,5%/năm", "5 tỷ đồng/năm") is an error with a hint. */
 #ifndef FIGPRESS_FIGURE_H
 #define FIGPRESS_FIGURE_H
 
@@ -81,6 +91,8 @@ struct figure_span {
 	size_t end;		/* byte offset just past it */
 	size_t number;		/* byte offset of its first digit */
 	bool abbrev;		/* the scale was an abbreviation (k M B bn) */
+	bool measure;		/* the counted noun is a unit of measure
+				 * ("điểm phần trăm", "basis points") */
 };
 
 /* Parse the whole of text (UTF-8, NFC or NFD) as one figure written in
@@ -101,7 +113,7 @@ bool figure_scan(const char *s, size_t len, enum lang lang,
     struct figure_error *err);
 
 /* True when unit is one of the ISO currency codes figures normalise to
- * (USD, VND, EUR). */
+ * (USD, VND, EUR, GBP, JPY, CNY, KRW, HKD, SGD, AUD, CAD). */
 bool figure_unit_is_currency(const char *unit);
 
 /* "exact", "approx", "min" or "max". */

@@ -58,13 +58,32 @@ const struct lexicon_word lexicon_prefix_words[] = {
 	{ "down", LEXICON_SIGN, -1, 0, NULL },
 };
 
+/* "¥" is the yen: Chinese prices in yuan are written "CN¥" or "元", and
+ * "¥" alone in Vietnamese and English news is the Japanese currency. */
 const struct lexicon_word lexicon_currency_prefixes[] = {
 	{ "US$", 0, 0, LEXICON_CASE, "USD" },
 	{ "$", 0, 0, 0, "USD" },
 	{ "€", 0, 0, 0, "EUR" },
+	{ "£", 0, 0, 0, "GBP" },
+	{ "¥", 0, 0, 0, "JPY" },
+	{ "CN¥", 0, 0, LEXICON_CASE, "CNY" },
+	{ "₩", 0, 0, 0, "KRW" },
+	{ "HK$", 0, 0, LEXICON_CASE, "HKD" },
+	{ "S$", 0, 0, LEXICON_CASE, "SGD" },
+	{ "A$", 0, 0, LEXICON_CASE, "AUD" },
+	{ "C$", 0, 0, LEXICON_CASE, "CAD" },
 	{ "USD", 0, 0, LEXICON_CASE, "USD" },
 	{ "EUR", 0, 0, LEXICON_CASE, "EUR" },
 	{ "VND", 0, 0, LEXICON_CASE, "VND" },
+	{ "VNĐ", 0, 0, LEXICON_CASE, "VND" },
+	{ "GBP", 0, 0, LEXICON_CASE, "GBP" },
+	{ "JPY", 0, 0, LEXICON_CASE, "JPY" },
+	{ "CNY", 0, 0, LEXICON_CASE, "CNY" },
+	{ "KRW", 0, 0, LEXICON_CASE, "KRW" },
+	{ "HKD", 0, 0, LEXICON_CASE, "HKD" },
+	{ "SGD", 0, 0, LEXICON_CASE, "SGD" },
+	{ "AUD", 0, 0, LEXICON_CASE, "AUD" },
+	{ "CAD", 0, 0, LEXICON_CASE, "CAD" },
 };
 
 /* Scale words of both languages are read in either: they cannot be
@@ -75,10 +94,8 @@ const struct lexicon_word lexicon_scale_words[] = {
 	{ "triệu", 6, 0, 0, NULL },
 	{ "tỷ", 9, 0, 0, NULL },
 	{ "tỉ", 9, 0, 0, NULL },
-	{ "nghìn tỷ", 12, 0, 0, NULL },
-	{ "nghìn tỉ", 12, 0, 0, NULL },
-	{ "ngàn tỷ", 12, 0, 0, NULL },
-	{ "ngàn tỉ", 12, 0, 0, NULL },
+	{ "trăm", 2, 0, 0, NULL },
+	{ "hundred", 2, 0, 0, NULL },
 	{ "thousand", 3, 0, 0, NULL },
 	{ "million", 6, 0, 0, NULL },
 	{ "billion", 9, 0, 0, NULL },
@@ -86,7 +103,10 @@ const struct lexicon_word lexicon_scale_words[] = {
 	{ "k", 3, 1, LEXICON_CASE | LEXICON_ATTACHED, NULL },
 	{ "K", 3, 1, LEXICON_CASE | LEXICON_ATTACHED, NULL },
 	{ "M", 6, 1, LEXICON_CASE | LEXICON_ATTACHED, NULL },
+	{ "m", 6, 1, LEXICON_CASE | LEXICON_ATTACHED | LEXICON_MONEY, NULL },
 	{ "mn", 6, 1, LEXICON_CASE, NULL },
+	{ "mln", 6, 1, LEXICON_CASE, NULL },
+	{ "bln", 9, 1, LEXICON_CASE, NULL },
 	{ "B", 9, 1, LEXICON_CASE | LEXICON_ATTACHED, NULL },
 	{ "bn", 9, 1, LEXICON_CASE, NULL },
 	{ "T", 12, 1, LEXICON_CASE | LEXICON_ATTACHED, NULL },
@@ -98,6 +118,7 @@ const struct lexicon_word lexicon_unit_words[] = {
 	{ "phần trăm", 0, 0, 0, "%" },
 	{ "percent", 0, 0, 0, "%" },
 	{ "per cent", 0, 0, 0, "%" },
+	{ "pc", 0, 0, LEXICON_CASE, "%" },
 	{ "usd", 0, 0, 0, "USD" },
 	{ "us$", 0, 0, 0, "USD" },
 	{ "$", 0, 0, 0, "USD" },
@@ -118,6 +139,28 @@ const struct lexicon_word lexicon_unit_words[] = {
 	{ "€", 0, 0, 0, "EUR" },
 	{ "euro", 0, 0, LEXICON_NAME, "EUR" },
 	{ "euros", 0, 0, LEXICON_NAME, "EUR" },
+	/* Not "pounds": in American text that is a weight. */
+	{ "gbp", 0, 0, 0, "GBP" },
+	{ "£", 0, 0, 0, "GBP" },
+	{ "pounds sterling", 0, 0, 0, "GBP" },
+	{ "sterling", 0, 0, 0, "GBP" },
+	{ "bảng anh", 0, 0, 0, "GBP" },
+	{ "jpy", 0, 0, 0, "JPY" },
+	{ "¥", 0, 0, 0, "JPY" },
+	{ "yen", 0, 0, LEXICON_NAME, "JPY" },
+	{ "yên", 0, 0, LEXICON_NAME, "JPY" },
+	{ "yên nhật", 0, 0, 0, "JPY" },
+	{ "cny", 0, 0, 0, "CNY" },
+	{ "yuan", 0, 0, LEXICON_NAME, "CNY" },
+	{ "ndt", 0, 0, 0, "CNY" },
+	{ "nhân dân tệ", 0, 0, 0, "CNY" },
+	{ "krw", 0, 0, 0, "KRW" },
+	{ "₩", 0, 0, 0, "KRW" },
+	{ "won", 0, 0, LEXICON_NAME, "KRW" },
+	{ "hkd", 0, 0, 0, "HKD" },
+	{ "sgd", 0, 0, 0, "SGD" },
+	{ "aud", 0, 0, 0, "AUD" },
+	{ "cad", 0, 0, 0, "CAD" },
 };
 
 /* Counted nouns running text may carry: a closed list, because in prose
@@ -135,6 +178,15 @@ const struct lexicon_word lexicon_noun_words[] = {
 	{ "subscribers", 0, 0, 0, NULL }, { "downloads", 0, 0, 0, NULL },
 	{ "accounts", 0, 0, 0, NULL }, { "viewers", 0, 0, 0, NULL },
 	{ "devices", 0, 0, 0, NULL }, { "parameters", 0, 0, 0, NULL },
+	/* Changes of a percentage are counted in points of it. */
+	{ "điểm phần trăm", 0, 0, LEXICON_MEASURE, NULL },
+	{ "điểm %", 0, 0, LEXICON_MEASURE, NULL },
+	{ "điểm cơ bản", 0, 0, LEXICON_MEASURE, NULL },
+	{ "percentage points", 0, 0, LEXICON_MEASURE, NULL },
+	{ "percentage point", 0, 0, LEXICON_MEASURE, NULL },
+	{ "basis points", 0, 0, LEXICON_MEASURE, NULL },
+	{ "basis point", 0, 0, LEXICON_MEASURE, NULL },
+	{ "bps", 0, 0, LEXICON_MEASURE, NULL },
 };
 
 const struct lexicon_word lexicon_noun_premodifiers[] = {

@@ -14,6 +14,10 @@ enum lexicon_kind {
 #define LEXICON_ATTACHED 2u	/* only touching the number: "5M", "$60B" */
 #define LEXICON_NAME 4u		/* a currency name that may begin a longer
 				 * noun ("đồng hồ" are clocks, not dong) */
+#define LEXICON_MONEY 8u	/* a scale only after a currency: "$5m" is
+				 * five million dollars, "5m" may be metres */
+#define LEXICON_MEASURE 16u	/* a noun that is a unit, so a figure in
+				 * its own right ("0,5 điểm phần trăm") */
 
 struct lexicon_word {
 	const char *text;	/* NFC, lower case unless LEXICON_CASE; a
@@ -31,8 +35,10 @@ struct lexicon_word {
 extern const struct lexicon_word lexicon_prefix_words[];
 extern const size_t lexicon_prefix_words_count;
 
-/* Currency signs and codes before the number; the signs come first. */
-#define LEXICON_CURRENCY_SIGNS 3
+/* Currency signs and codes before the number; the signs come first (a
+ * minus may touch a sign, "-$5M", but not a code).  Every currency figures
+ * normalise to has its ISO code here. */
+#define LEXICON_CURRENCY_SIGNS 11
 extern const struct lexicon_word lexicon_currency_prefixes[];
 extern const size_t lexicon_currency_prefixes_count;
 

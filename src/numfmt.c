@@ -20,21 +20,40 @@ struct scale_name {
 	const char *abbrev;
 };
 
+/* Ascending.  Vietnamese news writes a state budget as "1,7 triệu tỷ
+ * đồng"; English has no common word past trillion ("1,700 trillion"). */
 static const struct scale_name scale_names[] = {
 	{ 3, "nghìn", "thousand", "K" },
 	{ 6, "triệu", "million", "M" },
 	{ 9, "tỷ", "billion", "B" },
 	{ 12, "nghìn tỷ", "trillion", "T" },
+	{ 15, "triệu tỷ", NULL, NULL },
 };
 
+#define NSCALES (sizeof scale_names / sizeof scale_names[0])
+
+/* The scale lang writes power with: that one, or the largest below it
+ * ("5 trăm" is written 500, "3 trăm nghìn" 300 nghìn); NULL for none. */
 static const struct scale_name *
-scale_find(int power)
+scale_pick(int power, enum lang lang)
 {
-	for (size_t i = 0; i < sizeof scale_names / sizeof scale_names[0];
-	    i++)
-		if (scale_names[i].power == power)
-			return &scale_names[i];
-	return NULL;
+	const struct scale_name *best = NULL;
+
+	for (size_t i = 0; i < NSCALES; i++)
+		if (scale_names[i].power <= power &&
+		    (lang == LANG_VI || scale_names[i].en))
+			best = &scale_names[i];
+	return best;
+}
+
+/* The decimals of f at the power it is written with: a figure of scale 15
+ * written in trillions needs three fewer. */
+static int
+decimals_at(const struct figure *f, int power)
+{
+	int d = f->decimals - (f->scale - power);
+
+	return d > 0 ? d : 0;
 }
 
 static double
@@ -50,13 +69,16 @@ pow10i(int e)
 
 /* The digits of |v| * 10^decimals rounded half away from zero.  v is the
  * double nearest a decimal someone wrote, so a written tie (1.005) may sit
- * a hair below .5: a few ulps of slack count it as the tie it was. */
+ * a hair below .5: a few ulps of slack count it as the tie it was.  The
+ * slack is capped: from 2^49 up an ulp is 1/8 or more, four of them reach
+ * the next whole number, and 1.7e15 came out as ...002. */
 static void
 round_digits(double v, int decimals, char *buf, size_t size)
 {
 	double scaled = fabs(v) * pow10i(decimals);
+	double slack = fmin(scaled * 4 * DBL_EPSILON, 0x1p-4);
 	double r = scaled >= 0x1p52 ? scaled :	/* already a whole number */
-	    floor(scaled + 0.5 + scaled * 4 * DBL_EPSILON);
+	    floor(scaled + 0.5 + slack);
 
 	/* "%.0f" of an integral double has no decimal point to localise;
 	 * g_ascii_formatd makes that a guarantee rather than a remark. */
@@ -124,7 +146,8 @@ numfmt_plain(double v, int decimals)
 	return strbuf_detach(&sb);
 }
 
-/* The prefix sign of a currency in English text, or NULL. */
+/* The prefix sign of a currency in English text, or NULL: the signs
+ * that stand for one currency only. */
 static const char *
 en_prefix(const char *unit)
 {
@@ -132,6 +155,10 @@ en_prefix(const char *unit)
 		return "$";
 	if (strcmp(unit, "EUR") == 0)
 		return "€";
+	if (strcmp(unit, "GBP") == 0)
+		return "£";
+	if (strcmp(unit, "JPY") == 0)
+		return "¥";
 	return NULL;
 }
 
@@ -150,14 +177,14 @@ put_unit_suffix(struct strbuf *sb, const char *unit, enum lang lang)
 	    "đồng" : unit);
 }
 
-/* Sign, currency prefix (English) and the mantissa of f at its scale. */
+/* Sign, currency prefix (English) and the mantissa of f at power. */
 static void
 put_amount(struct strbuf *sb, const struct figure *f, int power,
     enum lang lang)
 {
 	const char *prefix = lang == LANG_EN ? en_prefix(f->unit) : NULL;
 	double m = f->value / pow10i(power);
-	char *num = numfmt_number(fabs(m), f->decimals, lang);
+	char *num = numfmt_number(fabs(m), decimals_at(f, power), lang);
 
 	/* The sign goes before the currency ("-$5M"); none on a zero. */
 	if (f->value < 0 && strpbrk(num, "123456789"))
@@ -181,7 +208,7 @@ bound_word(enum figure_bound b, enum lang lang)
 char *
 numfmt_figure(const struct figure *f, enum lang lang)
 {
-	const struct scale_name *sn = scale_find(f->scale);
+	const struct scale_name *sn = scale_pick(f->scale, lang);
 	struct strbuf sb;
 
 	strbuf_init(&sb, 0);
@@ -200,7 +227,7 @@ numfmt_figure(const struct figure *f, enum lang lang)
 char *
 numfmt_label(const struct figure *f, enum lang lang)
 {
-	const struct scale_name *sn = scale_find(f->scale);
+	const struct scale_name *sn = scale_pick(f->scale, lang);
 	bool plus = f->bound == FIGURE_MIN;
 	struct strbuf sb;
 
@@ -237,27 +264,54 @@ tick_decimals(double m, int max)
 	return max;
 }
 
+/* The power a tick of magnitude a is written at.  From ten thousand up a
+ * scale word keeps a log axis consistent: "100 nghìn", "1 triệu", "10
+ * triệu" rather than "100.000", "1 triệu". */
+static int
+tick_power(double a, enum lang lang)
+{
+	if (a >= 1e15 && lang == LANG_VI)
+		return 15;
+	return a >= 1e12 ? 12 : a >= 1e9 ? 9 : a >= 1e6 ? 6 : a >= 1e4 ? 3 : 0;
+}
+
+/* Power and decimals of the tick for v: rounding may carry it into the
+ * next scale (999.999 nghìn is "1 triệu", not "1.000,00 nghìn"), and
+ * zeros it leaves at the end are dropped. */
+static int
+tick_shape(double v, enum lang lang, int *decimals)
+{
+	int power = tick_power(fabs(v), lang), p2;
+	double m = fabs(v) / pow10i(power);
+	int d = tick_decimals(m, m < 1 ? 6 : 2);
+	double r = floor(m * pow10i(d) + 0.5) / pow10i(d);
+
+	p2 = tick_power(r * pow10i(power), lang);
+	if (p2 != power) {
+		r = r * pow10i(power) / pow10i(p2);
+		power = p2;
+	}
+	*decimals = tick_decimals(r, r < 1 ? 6 : 2);
+	return power;
+}
+
 char *
 numfmt_tick(double v, const char *unit, enum lang lang)
 {
 	bool percent = strcmp(unit, "%") == 0;
-	double a = fabs(v);
-	/* From ten thousand up a scale word keeps a log axis consistent:
-	 * "100 nghìn", "1 triệu", "10 triệu" rather than "100.000", "1 triệu". */
-	int power = a >= 1e12 ? 12 : a >= 1e9 ? 9 : a >= 1e6 ? 6 :
-	    a >= 1e4 ? 3 : 0;
-	const struct scale_name *sn = scale_find(power);
-	struct figure f = { .value = v, .scale = power };
+	struct figure f = { .value = v };
+	const struct scale_name *sn;
 	struct strbuf sb;
-	double m = v / pow10i(power);
+	int power;
 
 	if (!isfinite(v))
 		return xstrdup("—");
-	if (lang == LANG_EN && en_prefix(unit))
-		strcpy(f.unit, unit);
-	f.decimals = tick_decimals(m, fabs(m) < 1 ? 6 : 2);
 	if (v == 0)
 		return xstrdup(percent ? "0%" : "0");
+	if (lang == LANG_EN && en_prefix(unit))
+		strcpy(f.unit, unit);
+	f.scale = power = tick_shape(v, lang, &f.decimals);
+	sn = scale_pick(power, lang);
 	strbuf_init(&sb, 0);
 	put_amount(&sb, &f, power, lang);
 	if (sn) {

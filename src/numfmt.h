@@ -4,13 +4,17 @@
  * text and with a trailing plus in compact labels ("60+ tỷ USD", "$60B+").
  *
  * Units: in vi every unit follows the number ("5,6 triệu USD", "186.882 tỷ
- * đồng" for VND, "5 triệu EUR"); in en USD is "$" and EUR "€" before it
- * ("$5.6 million", "€5M") and VND and counted nouns follow ("186,882
- * billion VND", "3.35 billion users"); "%" touches the number everywhere.
+ * đồng" for VND, "5 triệu EUR"); in en USD is "$", EUR "€", GBP "£" and
+ * JPY "¥" before it ("$5.6 million", "€5M") and other codes and counted
+ * nouns follow ("186,882 billion VND", "3.35 billion users"); "%" touches
+ * the number everywhere.
  * Bounds in text: khoảng / hơn / dưới, about / more than / less than; in
  * labels "about" is dropped, a floor keeps "+" and a ceiling gets "<".
- * Scale words: nghìn, triệu, tỷ, nghìn tỷ / thousand, million, billion,
- * trillion; abbreviated K, M, B, T (en labels and ticks).  A negative
+ * Scale words: nghìn, triệu, tỷ, nghìn tỷ, triệu tỷ / thousand, million,
+ * billion, trillion; abbreviated K, M, B, T (en labels and ticks).  A
+ * figure of another scale is written at the largest of these below it,
+ * with as many fewer decimals ("5 trăm" → "500", "1,7 triệu tỷ" →
+ * "1,700 trillion").  A negative
  * number takes an ASCII '-' (before a currency sign: "-$5M"): the bundled
  * Noto Sans has no U+2212 MINUS SIGN, and Pango would quietly borrow one.
  * What numfmt_figure and numfmt_label write, figure_parse reads back to
@@ -35,7 +39,7 @@ char *numfmt_plain(double v, int decimals);
 
 /* A figure for running text, with its bound word, scale word and unit, at
  * the precision it was written with (f->decimals digits of the value over
- * 10^f->scale; a scale other than 0, 3, 6, 9, 12 is written out as 0):
+ * 10^f->scale; another scale is written at the largest named one below):
  * "khoảng 5,6 triệu USD", "about $5.6 million", "22%", "3,35 tỷ người
  * dùng".  Caller frees. */
 char *numfmt_figure(const struct figure *f, enum lang lang);

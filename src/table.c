@@ -10,12 +10,15 @@
  * Decisions: ASCII spaces around an unquoted field are trimmed (libcsv's
  * space function is set to ' ' alone, so a TAB is never trimmed and can be
  * the delimiter); text inside quotes is kept as written.  Blank lines are
- * skipped.  Quoting is strict: a quote inside an unquoted field, or text
- * after a closing quote, is an error rather than a guess.  A carriage return
- * is only allowed before a line feed (or as the very last byte); CRLF inside
- * a quoted field becomes LF.  A cell's column is that of its first
- * character, after the opening quote of a quoted field; for an empty field
- * it is where the field would have started. */
+ * skipped, and so are rows of empty fields (";;", as Excel writes the
+ * empty rows below a table); a column with neither a name nor a value (a
+ * delimiter ending every line) is dropped.  Quoting is strict: a quote
+ * inside an unquoted field, or text after a closing quote, is an error
+ * rather than a guess.  A carriage return is only allowed before a line
+ * feed (or as the very last byte); CRLF inside a quoted field becomes LF.
+ * A cell's column is that of its first character, after the opening quote
+ * of a quoted field; for an empty field it is where the field would have
+ * started. */
 #include "table.h"
 
 #include <csv.h>
@@ -73,6 +76,7 @@ struct table_parser {
 	size_t nrow;
 	size_t row_cap;
 	size_t nfields;		/* fields seen in the row, kept or not */
+	bool content;		/* a field of the row has text or quotes */
 	int extra_line;		/* first field past the header's count, */
 	int extra_col;		/* 0 when there is none */
 	/* The table being built; its header is set by the first row. */
@@ -182,6 +186,7 @@ table_on_field(void *s, size_t len, void *data)
 	if (p->failed)
 		return;
 	p->nfields++;
+	p->content |= len > 0 || p->quoted;
 	/* A data row's extra fields are counted, not kept: only the header
 	 * can make the table wide. */
 	if (!ncols && p->nfields > TABLE_MAX_COLS) {
@@ -214,16 +219,24 @@ table_on_field(void *s, size_t len, void *data)
 }
 
 static bool
+table_unnamed(const struct table_cell *c)
+{
+	return c->text[strspn(c->text, " ")] == '\0';
+}
+
+/* Names must differ.  A column without one may still be dropped at the
+ * end (table_drop_unnamed), so it is not an error yet — unless no column
+ * has a name. */
+static bool
 table_header_check(struct table_parser *p)
 {
 	struct table_cell *h = p->row;
+	size_t named = 0;
 
 	for (size_t i = 0; i < p->nrow; i++) {
-		if (h[i].text[strspn(h[i].text, " ")] == '\0') {
-			table_fail(p, h[i].line, h[i].col,
-			    "column %zu has no name in the header row", i + 1);
-			return false;
-		}
+		if (table_unnamed(&h[i]))
+			continue;
+		named++;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(h[i].text, h[j].text) == 0) {
 				table_fail(p, h[i].line, h[i].col,
@@ -232,7 +245,10 @@ table_header_check(struct table_parser *p)
 				return false;
 			}
 	}
-	return true;
+	if (named == 0)
+		table_fail(p, h[0].line, h[0].col,
+		    "column 1 has no name in the header row");
+	return named > 0;
 }
 
 static void
@@ -289,6 +305,8 @@ table_on_row(int c, void *data)
 	(void)c;
 	if (p->failed)
 		;
+	else if (!p->content)
+		;	/* ";;" — Excel's empty row: blank, like a blank line */
 	else if (!p->t->header)
 		table_header_accept(p);
 	else if (p->extra_line)
@@ -304,6 +322,7 @@ table_on_row(int c, void *data)
 		table_row_accept(p);
 	p->nrow = 0;
 	p->nfields = 0;
+	p->content = false;
 	p->extra_line = 0;
 	p->awaiting = true;
 }
@@ -455,8 +474,11 @@ table_sniff(const char *s, size_t len)
 			continue;
 		for (size_t r = 1; r < rows; r++)
 			agree += counts[r][k] == counts[0][k];
+		/* On a full tie the later delimiter wins: ';' over ',' (a
+		 * comma in every line may be a decimal comma), TAB over
+		 * both (no one types a TAB into a name). */
 		if (!found || agree > best_agree || (agree == best_agree &&
-		    counts[0][k] > counts[0][best])) {
+		    counts[0][k] >= counts[0][best])) {
 			best = k;
 			best_agree = agree;
 			found = true;
@@ -530,6 +552,14 @@ table_prelude(const char *path, const char **data, size_t *len,
 		    "as UTF-8");
 		return false;
 	}
+	/* Without a BOM, UTF-16 shows as a NUL after (or before) each of
+	 * the first ASCII characters. */
+	if (*len >= 4 && ((u[0] && !u[1] && u[2] && !u[3]) ||
+	    (!u[0] && u[1] && !u[2] && u[3]))) {
+		diag_error(d, srcpos_at(path, 1, 1), "file is UTF-16 (without "
+		    "a byte order mark): save it as UTF-8");
+		return false;
+	}
 	if (*len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		*data += 3;	/* the BOM is not text: columns start after */
 		*len -= 3;
@@ -540,6 +570,42 @@ table_prelude(const char *path, const char **data, size_t *len,
 		return false;
 	}
 	return true;
+}
+
+/* Whether column col of t holds nothing but empty cells. */
+static bool
+table_column_empty(const struct table *t, size_t col)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		if (t->cells[r * t->ncols + col].text[0] != '\0')
+			return false;
+	return true;
+}
+
+/* A column without a name and without a value — a trailing delimiter on
+ * every line, an empty spreadsheet column — is dropped; one that holds a
+ * value is an error, reported at its header. */
+static void
+table_drop_unnamed(struct table_parser *p)
+{
+	struct table *t = p->t;
+	size_t keep = 0;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		if (table_unnamed(&t->header[c]) && !table_column_empty(t, c)) {
+			table_fail(p, t->header[c].line, t->header[c].col,
+			    "column %zu has no name in the header row", c + 1);
+			return;
+		}
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++)
+			if (!table_unnamed(&t->header[c]))
+				t->cells[keep++] = t->cells[r * t->ncols + c];
+	keep = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (!table_unnamed(&t->header[c]))
+			t->header[keep++] = t->header[c];
+	t->ncols = keep;
 }
 
 struct table *
@@ -555,6 +621,8 @@ table_parse(const char *path, const char *data, size_t len, struct diags *d)
 	csv_free(&csv);
 	if (!p.failed && !p.t->header)
 		table_fail(&p, 0, 0, "no header row: every line is blank");
+	if (!p.failed)
+		table_drop_unnamed(&p);
 	free(p.row);
 	if (p.failed) {
 		table_free(p.t);

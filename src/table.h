@@ -38,7 +38,9 @@ struct table {
 };
 
 /* Load path.  Returns NULL with an error in d on a missing file, invalid
- * UTF-8, an empty file, a duplicate or empty header name, a ragged row or a
+ * UTF-8 or UTF-16, an empty file, a duplicate header name, an empty one
+ * over a column that holds a value (an entirely empty column without a
+ * name is dropped; rows of empty fields are skipped), a ragged row or a
  * size past the limits (also: a directory, NUL bytes, a bare CR, a stray or
  * unterminated quote; the first error in the file wins).  Caller frees with
  * table_free. */

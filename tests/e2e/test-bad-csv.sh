@@ -26,6 +26,25 @@ check utf8 'name,amount\nA,\377\n' "d.csv:2:3: error:" "UTF-8"
 check zero-bytes '' "d.csv: error:" empty
 check missing-column 'name,value\nA,1\n' "r.md:8:8: error:" '"amount"'
 check unterminated 'name,amount\nA,"1\n' "d.csv:2:3: error:"
+check utf16-no-bom 'n\000a\000m\000e\000' "d.csv:1:1: error:" UTF-16
+check latin1 'name,amount\nA,"5,6 tri\352u USD"\n' "d.csv:2:11: error:" UTF-8
+check range 'name,amount\nA,"5\342\200\2236 tri\341\273\207u USD"\n' \
+    "d.csv:2:5: error:" '"amount"' range
+check unnamed-value 'name,amount,\nA,1,x\n' "d.csv:1:13: error:" "no name"
+check bracket-and-sign 'name,amount\nA,(-5)\n' "d.csv:2:3: error:" negative
 rm -f d.csv
-check missing-file '' "" 
+check missing-file '' ""
+
+# A spreadsheet's export renders: BOM, ';' with decimal commas, CRLF, a
+# delimiter ending every line, empty rows as ";;;" below the table and an
+# accounting negative.  The chart and the table show every row.
+printf -- '---\ntitle: T\nlang: vi\n---\n\n```chart\ndata: d.csv\nlabel: name\nvalue: amount\n```\n\n```table\ndata: d.csv\n```\n' > r.md
+printf '\357\273\277name;amount;\r\nL\303\243i;1.234,5;\r\nL\341\273\227;(250,5);\r\n;;\r\n;;\r\n' > d.csv
+rm -f o.pdf
+"$FIGPRESS" render r.md -o o.pdf 2> err.txt || fail "export: $(cat err.txt)"
+pdftotext o.pdf o.txt || fail "export: pdftotext"
+for w in "L\303\243i" "1.234,5" "L\341\273\227" "-250,5"; do
+    w=$(printf -- "$w")
+    grep -qF -- "$w" o.txt || fail "export: '$w' missing"
+done
 exit 0

@@ -120,7 +120,10 @@ wait $pid; status=$?
 no_temp
 
 # SIGINT (Ctrl-C), as a shell's background job (which ignores it unless
-# watch takes it back).
+# watch takes it back).  A fresh watch.out, so that the wait is for this
+# watch's first line, not the last one's (a signal sent before watch has
+# set up its handling would be ignored, or kill it).
+: > watch.out
 $FIGPRESS watch reports/briefing.md -o out > watch.out 2> watch.err &
 pid=$!
 wait_lines 1

@@ -149,8 +149,10 @@ check_round_trip(const struct table *t)
 		write_row(&sb, t, r);
 	diags_init(&d);
 	u = table_parse("again.csv", sb.data, sb.len, &d);
+	/* One column left (its neighbours dropped as empty and unnamed)
+	 * writes no delimiter, so none can be sniffed again. */
 	if (u == NULL || u->ncols != t->ncols || u->nrows != t->nrows ||
-	    u->delimiter != t->delimiter)
+	    (t->ncols > 1 && u->delimiter != t->delimiter))
 		abort();
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (strcmp(u->header[c].text, t->header[c].text) != 0)

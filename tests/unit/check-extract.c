@@ -78,6 +78,8 @@ static const struct want story_vi_want[] = {
 	  "người dùng hằng ngày", FIGURE_MIN },
 	{ 6, 58, "+5%", 5, "%", FIGURE_EXACT },
 	{ 7, 11, "1 tỷ người dùng", 1e9, "người dùng", FIGURE_EXACT },
+	{ 11, 46, "5–6 triệu", 5e6, "", FIGURE_MIN },
+	{ 11, 46, "5–6 triệu", 6e6, "", FIGURE_MAX },
 };
 
 START_TEST(test_story_vi)
@@ -114,6 +116,8 @@ static const struct want story_en_want[] = {
 	  FIGURE_MIN },
 	{ 6, 51, "+5%", 5, "%", FIGURE_EXACT },
 	{ 6, 66, "1 billion users", 1e9, "users", FIGURE_EXACT },
+	{ 11, 48, "5-6 million", 5e6, "", FIGURE_MIN },
+	{ 11, 48, "5-6 million", 6e6, "", FIGURE_MAX },
 };
 
 START_TEST(test_story_en)
@@ -125,6 +129,120 @@ START_TEST(test_story_en)
 }
 END_TEST
 
+/* One sentence each: what a user expects from it, exactly. */
+struct prose_case {
+	const char *text;
+	enum lang lang;
+	struct want want[5];
+};
+
+#define W(col, text, v, unit, b) { 1, col, text, v, unit, FIGURE_##b }
+
+static const struct prose_case prose_cases[] = {
+	/* Ranges: both ends, sharing the unit, scale and sign written once;
+	 * a word joins ends that share something, two whole figures it
+	 * leaves apart (a change, not a range). */
+	{ "Chi phí 5–6 triệu USD.", LANG_VI, {
+	  W(9, "5–6 triệu USD", 5e6, "USD", MIN),
+	  W(9, "5–6 triệu USD", 6e6, "USD", MAX) } },
+	{ "Capex of $55-58 billion.", LANG_EN, {
+	  W(10, "$55-58 billion", 55e9, "USD", MIN),
+	  W(10, "$55-58 billion", 58e9, "USD", MAX) } },
+	{ "Dự kiến từ 3 đến 4 tỷ USD.", LANG_VI, {
+	  W(9, "từ 3 đến 4 tỷ USD", 3e9, "USD", MIN),
+	  W(9, "từ 3 đến 4 tỷ USD", 4e9, "USD", MAX) } },
+	{ "Between 5 and 6 million users.", LANG_EN, {
+	  W(1, "Between 5 and 6 million users", 5e6, "users", MIN),
+	  W(1, "Between 5 and 6 million users", 6e6, "users", MAX) } },
+	{ "between $60 billion and $65 billion", LANG_EN, {
+	  W(1, "between $60 billion and $65 billion", 60e9, "USD", MIN),
+	  W(1, "between $60 billion and $65 billion", 65e9, "USD", MAX) } },
+	{ "khoảng 20 - 25%", LANG_VI, {
+	  W(1, "khoảng 20 - 25%", 20, "%", MIN),
+	  W(1, "khoảng 20 - 25%", 25, "%", MAX) } },
+	{ "doanh thu giảm 5–6%", LANG_VI, {
+	  W(11, "giảm 5–6%", -6, "%", MIN),
+	  W(11, "giảm 5–6%", -5, "%", MAX) } },
+	{ "€1-2bn", LANG_EN, {
+	  W(1, "€1-2bn", 1e9, "EUR", MIN), W(1, "€1-2bn", 2e9, "EUR", MAX) } },
+	{ "between 500,000 and 6 million people", LANG_EN, {
+	  W(1, "between 500,000 and 6 million people", 5e5, "people", MIN),
+	  W(1, "between 500,000 and 6 million people", 6e6, "people",
+	    MAX) } },
+	{ "rose from $3bn to $4bn", LANG_EN, {
+	  W(11, "$3bn", 3e9, "USD", EXACT),
+	  W(19, "$4bn", 4e9, "USD", EXACT) } },
+	/* A change in Vietnamese: each end a figure, in the order written. */
+	{ "Doanh thu tăng từ 3 lên 4 tỷ USD.", LANG_VI, {
+	  W(16, "từ 3 lên 4 tỷ USD", 3e9, "USD", EXACT),
+	  W(16, "từ 3 lên 4 tỷ USD", 4e9, "USD", EXACT) } },
+	{ "lãi giảm từ 5 xuống 4,2 tỷ đồng", LANG_VI, {
+	  W(10, "từ 5 xuống 4,2 tỷ đồng", 5e9, "VND", EXACT),
+	  W(10, "từ 5 xuống 4,2 tỷ đồng", 4.2e9, "VND", EXACT) } },
+	{ "tăng từ 900 lên 1,2 tỷ đồng", LANG_VI, {
+	  W(17, "1,2 tỷ đồng", 1.2e9, "VND", EXACT) } },
+	/* 900 of what?  The clear end alone, never "$900". */
+	{ "from $900 to $1.2 billion", LANG_EN, {
+	  W(14, "$1.2 billion", 1.2e9, "USD", EXACT) } },
+	{ "năm 2024 – 5 tỷ USD", LANG_VI, {
+	  W(12, "5 tỷ USD", 5e9, "USD", EXACT) } },
+	/* A count written in thousands is an amount; its noun comes with
+	 * it when listed. */
+	{ "Công ty có hơn 48.000 nhân viên.", LANG_VI, {
+	  W(12, "hơn 48.000 nhân viên", 48000, "nhân viên", MIN) } },
+	{ "about 74,000 employees and 2,000 engineers", LANG_EN, {
+	  W(1, "about 74,000 employees", 74000, "employees", APPROX),
+	  W(28, "2,000", 2000, "", EXACT) } },
+	{ "gấp 10.714 lần", LANG_VI, { W(5, "10.714", 10714, "", EXACT) } },
+	/* Points of a percentage are figures in their own right. */
+	{ "Biên lợi nhuận giảm 0,5 điểm phần trăm.", LANG_VI, {
+	  W(16, "giảm 0,5 điểm phần trăm", -0.5, "điểm phần trăm",
+	    EXACT) } },
+	{ "up 0.5 percentage points, a 25 bps cut", LANG_EN, {
+	  W(1, "up 0.5 percentage points", 0.5, "percentage points", EXACT),
+	  W(29, "25 bps", 25, "bps", EXACT) } },
+	/* Compound scales, other currencies, the wire's abbreviations. */
+	{ "thu ngân sách 1,7 triệu tỷ đồng", LANG_VI, {
+	  W(15, "1,7 triệu tỷ đồng", 1.7e15, "VND", EXACT) } },
+	{ "£3bn, ¥100 billion, 1.5 trillion won, $5m, 5 mln", LANG_EN, {
+	  W(1, "£3bn", 3e9, "GBP", EXACT),
+	  W(7, "¥100 billion", 1e11, "JPY", EXACT),
+	  W(21, "1.5 trillion won", 1.5e12, "KRW", EXACT),
+	  W(39, "$5m", 5e6, "USD", EXACT),
+	  W(44, "5 mln", 5e6, "", EXACT) } },
+};
+
+START_TEST(test_prose_cases)
+{
+	const struct prose_case *c = &prose_cases[_i];
+	size_t n = 0;
+
+	while (n < 5 && c->want[n].text)
+		n++;
+	expect(c->text, c->lang, c->want, n);
+}
+END_TEST
+
+/* Sentences end at a full stop before a capital, not before a lower-case
+ * word ("Corp. reported") or after a month ("Jan. 29"). */
+START_TEST(test_sentence_abbreviations)
+{
+	const char *t = "SEATTLE, Jan. 29, 2025 - Contoso Corp. reported "
+	    "$48.4 billion. Next one.";
+	struct extract_list l;
+	struct diags d;
+
+	extract_list_init(&l);
+	diags_init(&d);
+	ck_assert(extract_text("t.txt", t, strlen(t), LANG_EN, &l, &d));
+	ck_assert_uint_eq(l.count, 1);
+	ck_assert_str_eq(l.items[0].context, "SEATTLE, Jan. 29, 2025 - "
+	    "Contoso Corp. reported $48.4 billion.");
+	diags_release(&d);
+	extract_list_release(&l);
+}
+END_TEST
+
 /* Text that holds numbers but no figure. */
 static const char *const no_figures[] = {
 	"Llama 4 ra mắt năm 2025.",
@@ -133,8 +251,10 @@ static const char *const no_figures[] = {
 	"Lần thứ 3, hạng 1, the 3rd time, version 2.5.",
 	"1. Không cắt chi tiêu.\n2. Giữ 3 công ty.\n",
 	"Llama 3.1 405B and DeepSeek-V3 671B.",
-	"500 users and 3 công ty, 10.714 lần.",
-	"A 5–6 million range and a 5-6 triệu range.",
+	"500 users and 3 công ty, 10714 lần.",
+	"Pages 10-20, 2023–2024, 1-2 ngày, COVID-19, Llama 7-70B.",
+	"From 2024 to 2025, từ 2024 đến 2025, between 3 and 4 days.",
+	"Gọi 0912.345.678 lúc 10h30 hoặc 10.30, ngày 1.1.2025.",
 	"Model4 5M, GPT-4o, 2nd, 5km, 5Mbps.",
 };
 
@@ -292,6 +412,9 @@ extract_suite(void)
 	tcase_add_test(tc, test_story_en);
 	tcase_add_loop_test(tc, test_no_figures, 0,
 	    (int)(sizeof no_figures / sizeof no_figures[0]));
+	tcase_add_loop_test(tc, test_prose_cases, 0,
+	    (int)(sizeof prose_cases / sizeof prose_cases[0]));
+	tcase_add_test(tc, test_sentence_abbreviations);
 	tcase_add_test(tc, test_context_and_csv);
 	tcase_add_test(tc, test_other_convention);
 	tcase_add_test(tc, test_invalid_utf8);

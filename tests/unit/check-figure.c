@@ -152,6 +152,44 @@ static const struct parse_case parse_cases[] = {
 	{ "5,6 million USD", VI, 5.6e6, "USD", E, 1, 6 },
 	{ "5,6M USD", VI, 5.6e6, "USD", E, 1, 6 },
 	{ "5.6 triệu USD", EN, 5.6e6, "USD", E, 1, 6 },
+	/* Compound scale words: a larger word after a smaller one
+	 * multiplies ("1,7 triệu tỷ đồng" is a state budget); hundreds. */
+	{ "1,7 triệu tỷ đồng", VI, 1.7e15, "VND", E, 1, 15 },
+	{ "5 trăm", VI, 500, "", E, 0, 2 },
+	{ "3 trăm nghìn người", VI, 3e5, "người", E, 0, 5 },
+	{ "2 trăm triệu USD", VI, 2e8, "USD", E, 0, 8 },
+	{ "5 hundred", EN, 500, "", E, 0, 2 },
+	{ "3 hundred thousand", EN, 3e5, "", E, 0, 5 },
+	{ "1 thousand billion", EN, 1e12, "", E, 0, 12 },
+	/* Wire and British abbreviations: mln, bln; a lower-case m for
+	 * million only after a currency ("$5m"; "5m" may be metres). */
+	{ "5.6 mln", EN, 5.6e6, "", E, 1, 6 },
+	{ "3 bln USD", EN, 3e9, "USD", E, 0, 9 },
+	{ "$5m", EN, 5e6, "USD", E, 0, 6 },
+	{ "€20m", EN, 20e6, "EUR", E, 0, 6 },
+	{ "3.5pc", EN, 3.5, "%", E, 1, 0 },
+	{ "3.5 pc", EN, 3.5, "%", E, 1, 0 },
+	/* More currencies by sign, code and name. */
+	{ "£3bn", EN, 3e9, "GBP", E, 0, 9 },
+	{ "£3m", EN, 3e6, "GBP", E, 0, 6 },
+	{ "GBP 5 million", EN, 5e6, "GBP", E, 0, 6 },
+	{ "5 million pounds sterling", EN, 5e6, "GBP", E, 0, 6 },
+	{ "3 triệu bảng Anh", VI, 3e6, "GBP", E, 0, 6 },
+	{ "¥100 billion", EN, 100e9, "JPY", E, 0, 9 },
+	{ "3 tỷ yên", VI, 3e9, "JPY", E, 0, 9 },
+	{ "5 billion yen", EN, 5e9, "JPY", E, 0, 9 },
+	{ "5 billion yuan", EN, 5e9, "CNY", E, 0, 9 },
+	{ "5 tỷ NDT", VI, 5e9, "CNY", E, 0, 9 },
+	{ "5 tỷ nhân dân tệ", VI, 5e9, "CNY", E, 0, 9 },
+	{ "1.5 trillion won", EN, 1.5e12, "KRW", E, 1, 12 },
+	{ "₩1 trillion", EN, 1e12, "KRW", E, 0, 12 },
+	{ "HK$10 billion", EN, 10e9, "HKD", E, 0, 9 },
+	{ "VNĐ 5.000", VI, 5000, "VND", E, 0, 0 },
+	/* Accounting negatives, as spreadsheets export them. */
+	{ "(1.234)", VI, -1234, "", E, 0, 0 },
+	{ "(1,234.5)", EN, -1234.5, "", E, 1, 0 },
+	{ " (5%) ", EN, -5, "%", E, 0, 0 },
+	{ "(5,6 triệu USD)", VI, -5.6e6, "USD", E, 1, 6 },
 	/* Many digits: kept to double precision, no overflow. */
 	{ "123.456.789.012.345.678.901", VI, 123456789012345678901.0, "", E,
 	  0, 0 },
@@ -203,6 +241,24 @@ static const struct error_case error_cases[] = {
 	{ "$5 USD", EN, 4, false, "currency is written twice" },
 	{ "giảm -5%", VI, 6, false, "sign is written twice" },
 	{ "5 triệu đô la Mỹ đô", VI, 18, false, "unexpected" },
+	/* The hint rewrites the number as written, spaces included. */
+	{ "1 234,5", EN, 6, true, "write \"1 234.5\"" },
+	/* A range is two figures: say so rather than "unexpected". */
+	{ "5–6 triệu USD", VI, 2, false, "range" },
+	{ "$5-6 million", EN, 3, false, "range" },
+	{ "20 - 25%", EN, 4, false, "range" },
+	/* A rate names its period in the header, not in every cell. */
+	{ "6,5%/năm", VI, 5, false, "rate (\"/năm\")" },
+	{ "5 tỷ đồng/năm", VI, 10, false, "rate (\"/năm\")" },
+	{ "$5 per share", EN, 4, false, "unexpected \"per\"" },
+	/* A control character is named, not printed. */
+	{ "5\x01", EN, 2, false, "U+0001" },
+	{ "\x02", EN, 1, false, "U+0002" },
+	/* Brackets: a negative number, once. */
+	{ "(-5)", EN, 1, false, "negative" },
+	{ "(giảm 5%)", VI, 1, false, "negative" },
+	{ "(5", EN, 1, false, "expected a number" },
+	{ "5m", EN, 2, false, "unexpected \"m\"" },
 	/* Columns count the text as given, NFD included. */
 	{ "khoa\u0309ng 1.5", VI, 10, true, "write \"1,5\"" },
 	{ "2 ty\u0309 USD x", VI, 11, false, "unexpected \"x\"" },

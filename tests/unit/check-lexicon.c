@@ -1,6 +1,7 @@
 /* check-lexicon: every word of the lists is NFC and, unless matched by
  * case, lower case — a word typed otherwise would silently never match. */
 #include <check.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,13 +48,18 @@ START_TEST(test_words_match_themselves)
 }
 END_TEST
 
-/* The signs come first in the currency list: sign_char relies on it. */
+/* The signs come first in the currency list, then the codes (all
+ * letters): sign_char relies on it. */
 START_TEST(test_currency_signs_first)
 {
-	for (size_t i = 0; i < LEXICON_CURRENCY_SIGNS; i++) {
+	for (size_t i = 0; i < lexicon_currency_prefixes_count; i++) {
 		const char *w = lexicon_currency_prefixes[i].text;
-		ck_assert_msg(strchr(w, '$') || strcmp(w, "€") == 0,
-		    "\"%s\" is not a sign", w);
+		bool code = !strchr(w, '$') && !strstr(w, "€") &&
+		    !strstr(w, "£") && !strstr(w, "¥") && !strstr(w, "₩");
+		ck_assert_msg(code == (i >= LEXICON_CURRENCY_SIGNS),
+		    "\"%s\" is a %s at %zu", w, code ? "code" : "sign", i);
+		ck_assert(figure_unit_is_currency(
+		    lexicon_currency_prefixes[i].unit));
 	}
 }
 END_TEST

@@ -45,6 +45,8 @@ static const struct number_case number_cases[] = {
 	{ 999.5, 0, VI, "1.000" },
 	{ -0.4, 0, VI, "0" },
 	{ 1e21, 0, EN, "1,000,000,000,000,000,000,000" },
+	{ 1.7e15, 0, VI, "1.700.000.000.000.000" },
+	{ 999999999999999.0, 0, EN, "999,999,999,999,999" },
 };
 
 START_TEST(test_number)
@@ -77,6 +79,13 @@ static const struct plain_case plain_cases[] = {
 	{ 186882e9, 0, "186882000000000" },
 	{ 1e20, 0, "100000000000000000000" },
 	{ -0.0, 0, "0" },
+	/* Past 2^49 the slack for a written tie must not lift a whole
+	 * number: a state budget of "1,7 triệu tỷ đồng" and 600 nghìn tỷ. */
+	{ 1.7e15, -14, "1700000000000000" },
+	{ 6e14, 0, "600000000000000" },
+	{ 5.63e14, 0, "563000000000000" },
+	{ 4503599627370495.5, 0, "4503599627370496" },
+	{ 1125899906842624.25, 0, "1125899906842624" },
 };
 
 START_TEST(test_plain)
@@ -128,6 +137,19 @@ static const struct figure_case figure_cases[] = {
 	{ "12,500", EN, "12,500", "12,500", "12.500" },
 	{ "$5k", EN, "$5 thousand", "$5K", "5 nghìn USD" },
 	{ "up to 5%", EN, "less than 5%", "<5%", "dưới 5%" },
+	/* Scales without a word of their own are written at the largest
+	 * one below, with as many fewer decimals. */
+	{ "1,7 triệu tỷ đồng", VI, "1,7 triệu tỷ đồng", "1,7 triệu tỷ đồng",
+	  "1,700 trillion VND" },
+	{ "5 trăm", VI, "500", "500", "500" },
+	{ "3 trăm nghìn người", VI, "300 nghìn người", "300 nghìn người",
+	  "300 thousand người" },
+	{ "2.5 hundred million", EN, "250 million", "250M", "250 triệu" },
+	/* Signs of one currency only go before the number in English. */
+	{ "£3bn", EN, "£3 billion", "£3B", "3 tỷ GBP" },
+	{ "¥100 billion", EN, "¥100 billion", "¥100B", "100 tỷ JPY" },
+	{ "1.5 trillion won", EN, "1.5 trillion KRW", "1.5T KRW",
+	  "1,5 nghìn tỷ KRW" },
 };
 
 START_TEST(test_figure)
@@ -186,6 +208,15 @@ static const struct tick_case tick_cases[] = {
 	{ 1.25e9, "", EN, "1.25B" },
 	{ -20, "%", VI, "-20%" },
 	{ 1e3, "", VI, "1.000" },
+	/* Rounding that reaches the next scale moves up to it. */
+	{ 999999, "", VI, "1 triệu" },
+	{ 999999, "USD", EN, "$1M" },
+	{ 99999.5, "", VI, "100 nghìn" },
+	{ 9999.999, "", EN, "10K" },
+	{ 999.999e9, "USD", EN, "$1T" },
+	{ 1e15, "", VI, "1 triệu tỷ" },
+	{ 1e15, "", EN, "1,000T" },
+	{ 1.5e6, "GBP", EN, "£1.5M" },
 };
 
 START_TEST(test_tick)
@@ -259,7 +290,7 @@ round_trip(const struct figure *f, enum lang lang, bool label)
 START_TEST(test_round_trip)
 {
 	static const char *const units[] = { "", "USD", "VND", "EUR", "%",
-	    "người dùng", "users" };
+	    "người dùng", "users", "GBP", "JPY", "CNY", "KRW", "HKD" };
 	static const int scales[] = { 0, 3, 6, 9, 12 };
 	static const struct { double m; int dec; } mants[] = {
 		{ 0, 0 }, { 1, 0 }, { 5.6, 1 }, { 48.39, 2 }, { 20.8, 1 },

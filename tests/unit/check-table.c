@@ -126,6 +126,24 @@ static const struct parse_case parse_cases[] = {
 	  "a@1:1|b@1:3|c;d@1:5\n1@2:1|2@2:3|3;4@2:5", true },
 	{ "quoted empty field", "a,b\n\"\",x\n", 0, ',',
 	  "a@1:1|b@1:3\n@2:2|x@2:4", true },
+	/* Spreadsheet exports: a delimiter ending every line, empty
+	 * columns, rows of empty fields below (and above) the table. */
+	{ "trailing delimiter on every line", "a,b,\n1,2,\n3,4,\n", 0, ',',
+	  "a@1:1|b@1:3\n1@2:1|2@2:3\n3@3:1|4@3:3", true },
+	{ "empty unnamed columns dropped", "a;;b;\r\n1;;2;\r\n", 0, ';',
+	  "a@1:1|b@1:4\n1@2:1|2@2:4", true },
+	{ "rows of empty fields skipped", ";;\na;b;c\n1;2;3\n;;\n;;\n", 0,
+	  ';', "a@2:1|b@2:3|c@2:5\n1@3:1|2@3:3|3@3:5", true },
+	{ "a row of empty fields is not ragged", "a,b,c\n1,2,3\n,\n", 0,
+	  ',', "a@1:1|b@1:3|c@1:5\n1@2:1|2@2:3|3@2:5", true },
+	{ "quoted empty fields are a row", "a,b\n\"\",\"\"\n", 0, ',',
+	  "a@1:1|b@1:3\n@2:2|@2:5", true },
+	{ "sniff prefers ';' on a full tie",
+	  "name;amount (tỷ, USD)\nA;5,6\nB;60,5\n", 0, ';',
+	  "name@1:1|amount (tỷ, USD)@1:6\nA@2:1|5,6@2:3\nB@3:1|60,5@3:3",
+	  true },
+	{ "sniff prefers TAB on a full tie", "a,b\tc\n1,5\t2\n", 0, '\t',
+	  "a,b@1:1|c@1:5\n1,5@2:1|2@2:5", true },
 
 	{ "empty file", "", 0, 0,
 	  "t.csv: error: empty file: the first line must name the columns",
@@ -151,7 +169,17 @@ static const struct parse_case parse_cases[] = {
 	  "file with LF or CRLF line ends", false },
 	{ "empty header name", "a,,c\n1,2,3\n", 0, 0,
 	  "t.csv:1:3: error: column 2 has no name in the header row", false },
-	{ "blank quoted header name", "a,\" \"\n", 0, 0,
+	{ "empty header name, value further down", "a,\n1,\n2,x\n", 0, 0,
+	  "t.csv:1:3: error: column 2 has no name in the header row", false },
+	{ "no header name at all", ",\"\"\n1,2\n", 0, 0,
+	  "t.csv:1:1: error: column 1 has no name in the header row", false },
+	{ "UTF-16 without a BOM", "a\0,\0b\0", 6, 0,
+	  "t.csv:1:1: error: file is UTF-16 (without a byte order mark): "
+	  "save it as UTF-8", false },
+	{ "UTF-16BE without a BOM", "\0a\0,\0b", 6, 0,
+	  "t.csv:1:1: error: file is UTF-16 (without a byte order mark): "
+	  "save it as UTF-8", false },
+	{ "blank quoted header name", "a,\" \"\n1,2\n", 0, 0,
 	  "t.csv:1:4: error: column 2 has no name in the header row", false },
 	{ "duplicate header names", "name,amount,amount\n", 0, 0,
 	  "t.csv:1:13: error: duplicate column name \"amount\": columns 2 "
@@ -329,7 +357,8 @@ END_TEST
 
 START_TEST(test_limit_cells)
 {
-	/* 1000 columns of empty fields: 10000 rows fit, the next does not. */
+	/* 1000 columns, one value in each row (a row of only empty fields
+	 * would be skipped): 10000 rows fit, the next does not. */
 	struct strbuf sb;
 	char *e, want[128];
 	size_t rows = TABLE_MAX_CELLS / TABLE_MAX_COLS;
@@ -339,6 +368,7 @@ START_TEST(test_limit_cells)
 		strbuf_printf(&sb, "%sc%d", i ? "," : "", i);
 	strbuf_putc(&sb, '\n');
 	for (size_t r = 0; r <= rows; r++) {
+		strbuf_putc(&sb, '1');
 		for (int i = 1; i < TABLE_MAX_COLS; i++)
 			strbuf_putc(&sb, ',');
 		strbuf_putc(&sb, '\n');
