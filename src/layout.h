@@ -102,6 +102,7 @@ struct layout {
 	struct layout_shared *shared;	/* owned; see layout.c */
 	struct flow_item *items;
 	size_t nitems;
+	size_t cap_items;
 	struct pg_item *pg;	/* paginator view of items */
 	struct pg_result pages;
 	/* Text no bundled font could set: the first character, where, and
