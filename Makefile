@@ -33,7 +33,7 @@ FIGURES    := lexicon figure numfmt table extract
 SOURCE     := sandbox srcmap frontmatter spec markdown markdown-text \
               markdown-where doc stale report
 CHARTS     := scale chart chart-bar chart-squares
-LAYOUT     := theme fonts fontuse measure-chart paginate layout
+LAYOUT     := theme fonts fontuse measure-chart paginate layout layout-text
 DRAWING    := draw draw-chart
 OUTPUT     := atomic output-pdf output-pages output-svg output-png handout \
               deps render watch

@@ -417,4 +417,5 @@ draw_page(cairo_t *cr, struct draw_state *st, size_t page)
 		draw_piece(cr, st, &pages->pieces[st->next_piece]);
 		st->next_piece++;
 	}
+	layout_text_drawn(st->layout, page);
 }
