@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "fonts.h"
-#include "strbuf.h"
 #include "xmalloc.h"
 
 /* Identical texts share one layout while the shared set holds less text
@@ -16,6 +15,9 @@
  * behind it); past it the set is emptied and starts again. */
 #define LAYOUT_SHARED_BUDGET (128 * 1024)
 #define LAYOUT_SHARED_ENTRY 512
+/* A text with more inline spans than this is set alone, never shared
+ * (its key would need a buffer of its own). */
+#define LAYOUT_KEY_SPANS 64
 
 /* Measuring keeps each layout it sets for drawing while the memory of the
  * kept layouts stays under LAYOUT_KEEP_BUDGET, estimated per layout as
@@ -47,12 +49,133 @@ struct layout_cache {
 	size_t released;	/* pieces whose items were looked at */
 };
 
+/* Everything that shapes a text: style, width, spans and the text.  A
+ * probe for a lookup lends its pointers; a key in the set owns a copy of
+ * spans and text in the same allocation.  (Formatting the numbers into a
+ * string key took more instructions than many a lookup saved.) */
+struct layout_key {
+	guint hash;
+	struct text_style st;
+	double width;
+	bool rich;
+	const struct layout_key_span *spans;
+	size_t nspans;
+	const char *text;
+	size_t len;
+};
+
+/* What of a span shapes the text (a link's target does not). */
+struct layout_key_span {
+	size_t start, end;
+	unsigned style;
+};
+
+static guint
+layout_key_mix(guint h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 16777619u;	/* FNV-1a */
+	return h;
+}
+
+static guint
+layout_key_hash_of(const struct layout_key *k)
+{
+	guint h = g_str_hash(k->text) ^ (k->rich ? 0x9e3779b9u : 0);
+	int flags = (k->st.bold ? 1 : 0) | (k->st.justify ? 2 : 0) |
+	    (k->st.wrap_char ? 4 : 0) | ((int)k->st.align << 3);
+
+	h = layout_key_mix(h, &k->st.size, sizeof k->st.size);
+	h = layout_key_mix(h, &k->st.spacing, sizeof k->st.spacing);
+	h = layout_key_mix(h, &k->width, sizeof k->width);
+	h = layout_key_mix(h, &flags, sizeof flags);
+	return layout_key_mix(h, &k->nspans, sizeof k->nspans);
+}
+
+static guint
+layout_key_hash(gconstpointer p)
+{
+	return ((const struct layout_key *)p)->hash;
+}
+
+static bool
+layout_key_spans_equal(const struct layout_key *a, const struct layout_key *b)
+{
+	for (size_t i = 0; i < a->nspans; i++)
+		if (a->spans[i].start != b->spans[i].start ||
+		    a->spans[i].end != b->spans[i].end ||
+		    a->spans[i].style != b->spans[i].style)
+			return false;
+	return true;
+}
+
+static gboolean
+layout_key_equal(gconstpointer pa, gconstpointer pb)
+{
+	const struct layout_key *a = pa, *b = pb;
+
+	return a->hash == b->hash && a->rich == b->rich &&
+	    a->len == b->len && a->nspans == b->nspans &&
+	    a->st.size == b->st.size && a->st.spacing == b->st.spacing &&
+	    a->width == b->width && a->st.bold == b->st.bold &&
+	    a->st.justify == b->st.justify && a->st.align == b->st.align &&
+	    a->st.wrap_char == b->st.wrap_char &&
+	    strcmp(a->st.family, b->st.family) == 0 &&
+	    layout_key_spans_equal(a, b) &&
+	    memcmp(a->text, b->text, a->len) == 0;
+}
+
+/* A probe for r (or plain): spans go into buf (room for n, else the probe
+ * has none and fits no key). */
+static bool
+layout_key_probe(struct layout_key *k, const struct rich *r,
+    const char *plain, const struct text_style *st, double width,
+    struct layout_key_span *buf, size_t n)
+{
+	memset(k, 0, sizeof *k);
+	k->st = *st;
+	k->width = width;
+	k->rich = r != NULL;
+	k->text = r ? r->text : plain;
+	k->len = strlen(k->text);
+	k->nspans = r ? r->nspans : 0;
+	if (k->nspans > n)
+		return false;
+	for (size_t i = 0; i < k->nspans; i++) {
+		buf[i].start = r->spans[i].start;
+		buf[i].end = r->spans[i].end;
+		buf[i].style = r->spans[i].style;
+	}
+	k->spans = buf;
+	k->hash = layout_key_hash_of(k);
+	return true;
+}
+
+/* The probe k as a key that owns its spans and text.  Caller frees. */
+static struct layout_key *
+layout_key_copy(const struct layout_key *k)
+{
+	size_t spans = k->nspans * sizeof *k->spans;
+	struct layout_key *c = xmalloc(sizeof *c + spans + k->len + 1);
+	struct layout_key_span *cs = (struct layout_key_span *)(c + 1);
+	char *text = (char *)cs + spans;
+
+	*c = *k;
+	memcpy(cs, k->spans, spans);
+	memcpy(text, k->text, k->len + 1);
+	c->spans = cs;
+	c->text = text;
+	return c;
+}
+
 struct layout_cache *
 layout_text_cache_new(void)
 {
 	struct layout_cache *c = xcalloc(1, sizeof *c);
 
-	c->map = g_hash_table_new_full(g_str_hash, g_str_equal, free,
+	c->map = g_hash_table_new_full(layout_key_hash, layout_key_equal, free,
 	    g_object_unref);
 	return c;
 }
@@ -187,26 +310,6 @@ layout_text_new(const struct layout *lo, const struct rich *r,
 	return pl;
 }
 
-/* Everything that shapes a text: style, width, spans and the text. */
-static char *
-layout_text_key(const struct rich *r, const char *plain,
-    const struct text_style *st, double width)
-{
-	struct strbuf sb;
-
-	strbuf_init(&sb, 0);
-	/* Only consistent within the process, so any locale will do. */
-	strbuf_printf(&sb, "%s %.9g %d %.9g %d %d %d %.9g|", st->family,
-	    st->size, st->bold, st->spacing, st->justify, (int)st->align,
-	    st->wrap_char, width);
-	for (size_t i = 0; r && i < r->nspans; i++)
-		strbuf_printf(&sb, "%zu %zu %u,", r->spans[i].start,
-		    r->spans[i].end, r->spans[i].style);
-	strbuf_puts(&sb, r ? "|r|" : "|p|");
-	strbuf_puts(&sb, r ? r->text : plain);
-	return strbuf_detach(&sb);
-}
-
 /* A text set alike a second time (a repeated paragraph, caption or
  * marker, or a paragraph drawn on two pages) shares the first one's
  * layout: shaped once.  The set is bounded, so a long report's distinct
@@ -217,27 +320,30 @@ layout_text(const struct layout *lo, const struct rich *r,
     size_t *cost)
 {
 	struct layout_cache *c = lo->cache;
-	char *key = layout_text_key(r, plain, st, width);
-	PangoLayout *pl = g_hash_table_lookup(c->map, key);
+	struct layout_key_span spans[LAYOUT_KEY_SPANS];
+	struct layout_key probe;
+	bool keyed = layout_key_probe(&probe, r, plain, st, width, spans,
+	    LAYOUT_KEY_SPANS);
+	PangoLayout *pl = keyed ? g_hash_table_lookup(c->map, &probe) : NULL;
 	size_t len;
 
 	if (cost)
 		*cost = 0;
-	if (pl) {
-		free(key);
+	if (pl)
 		return g_object_ref(pl);
-	}
 	pl = layout_text_new(lo, r, plain, st, width);
 	if (cost)
-		*cost = LAYOUT_KEEP_ENTRY + LAYOUT_KEEP_PER_BYTE *
-		    strlen(r ? r->text : plain);
-	len = strlen(key) + LAYOUT_SHARED_ENTRY;
+		*cost = LAYOUT_KEEP_ENTRY + LAYOUT_KEEP_PER_BYTE * probe.len;
+	if (!keyed)
+		return pl;
+	len = probe.len + probe.nspans * sizeof *spans + LAYOUT_SHARED_ENTRY;
 	if (c->map_bytes + len > LAYOUT_SHARED_BUDGET) {
 		g_hash_table_remove_all(c->map);
 		c->map_bytes = 0;
 	}
 	c->map_bytes += len;
-	g_hash_table_insert(c->map, key, g_object_ref(pl));
+	g_hash_table_insert(c->map, layout_key_copy(&probe),
+	    g_object_ref(pl));
 	return pl;
 }
 
