@@ -18,10 +18,10 @@
 
 void
 chart_measure_text(const struct chart_lay *l, const char *text, double size,
-    bool bold, double wrap, double *w, double *h)
+    bool bold, double wrap, int align, double *w, double *h)
 {
 	*w = *h = 0;
-	l->m->text_size(l->m->ctx, text, size, bold, wrap, w, h);
+	l->m->text_size(l->m->ctx, text, size, bold, wrap, align, w, h);
 }
 
 size_t
@@ -54,7 +54,7 @@ chart_put_text(struct chart_lay *l, enum chart_text_role role, char *text,
 {
 	double w, h;
 
-	chart_measure_text(l, text, size, bold, wrap, &w, &h);
+	chart_measure_text(l, text, size, bold, wrap, align, &w, &h);
 	return chart_add_text(l, role, text, x, y, w, h, size, bold, align,
 	    wrap);
 }
@@ -65,8 +65,8 @@ chart_lines_of(const struct chart_lay *l, const char *text, double size,
 {
 	double w, h, lw, lh;
 
-	chart_measure_text(l, "Ag", size, bold, 0, &lw, &lh);
-	chart_measure_text(l, text, size, bold, wrap, &w, &h);
+	chart_measure_text(l, "Ag", size, bold, 0, -1, &lw, &lh);
+	chart_measure_text(l, text, size, bold, wrap, -1, &w, &h);
 	return lh > 0 ? (int)floor(h / lh + 0.5) : 1;
 }
 
@@ -638,7 +638,8 @@ chart_flow(struct chart_lay *l, char **items, size_t n,
 	for (size_t k = 0; k < n; k++) {
 		double w, h;
 
-		chart_measure_text(l, items[k], size, false, wrap, &w, &h);
+		chart_measure_text(l, items[k], size, false, wrap, -1, &w,
+		    &h);
 		if (x > CHART_MARGIN && x + lead + w > right) {
 			x = CHART_MARGIN;
 			l->y += row_h + 2;

@@ -194,10 +194,11 @@ measure_layout_box(PangoLayout *layout, double *x, double *y, double *w,
 
 static void
 measure_chart_text(void *ctx, const char *text, double size, bool bold,
-    double wrap_width, double *w, double *h)
+    double wrap_width, int align, double *w, double *h)
 {
+	/* Set as it will be drawn, so that the drawing finds it cached. */
 	PangoLayout *layout = measure_chart_layout(ctx, text, size, bold,
-	    wrap_width, -1);
+	    wrap_width, align);
 	double x, y;
 
 	measure_layout_box(layout, &x, &y, w, h);

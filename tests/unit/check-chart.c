@@ -28,7 +28,7 @@ utf8_chars(const char *s, size_t n)
 
 static void
 fake_size(void *ctx, const char *text, double size, bool bold, double wrap,
-    double *w, double *h)
+    int align, double *w, double *h)
 {
 	double cw = 0.5 * size;
 	size_t per = wrap > 0 ? (size_t)fmax(1, floor(wrap / cw + EPS)) :
@@ -38,6 +38,7 @@ fake_size(void *ctx, const char *text, double size, bool bold, double wrap,
 
 	(void)ctx;
 	(void)bold;
+	(void)align;
 	while (*p) {
 		const char *e = strchr(p, ' ');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
