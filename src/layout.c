@@ -181,7 +181,7 @@ flow_measure_lines(struct flow_item *it, PangoLayout *pl)
 	PangoLayoutIter *iter = pango_layout_get_iter(pl);
 	size_t n = (size_t)pango_layout_get_line_count(pl);
 	size_t i = 0;
-	PangoRectangle ink, logical;
+	PangoRectangle logical;
 
 	it->nlines = n;
 	it->line_bottom = xcalloc(n ? n : 1, sizeof *it->line_bottom);
@@ -192,7 +192,9 @@ flow_measure_lines(struct flow_item *it, PangoLayout *pl)
 			it->line_bottom[i++] = it->pad_top + layout_pt(y1);
 	} while (pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);
-	pango_layout_get_extents(pl, &ink, &logical);
+	/* Only the logical box: ink extents would load every glyph's
+	 * outline. */
+	pango_layout_get_extents(pl, NULL, &logical);
 	if (n > 0)
 		it->line_bottom[n - 1] = it->pad_top + layout_pt(logical.height);
 }
