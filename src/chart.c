@@ -791,6 +791,24 @@ chart_unit(const struct chart_data *d)
 	return "";
 }
 
+/* The arrays grew by doubling; a geometry lives as long as its report's
+ * layout (a thousand charts in a long one), so give the spare room back. */
+static void
+chart_trim(struct chart_geom *g)
+{
+	if (g->nbars)
+		g->bars = xreallocarray(g->bars, g->nbars, sizeof *g->bars);
+	if (g->ntexts)
+		g->texts = xreallocarray(g->texts, g->ntexts,
+		    sizeof *g->texts);
+	if (g->nlines)
+		g->lines = xreallocarray(g->lines, g->nlines,
+		    sizeof *g->lines);
+	if (g->nswatches)
+		g->swatches = xreallocarray(g->swatches, g->nswatches,
+		    sizeof *g->swatches);
+}
+
 void
 chart_layout(const struct chart_data *data, double width,
     const struct chart_measure *m, struct chart_geom *g)
@@ -826,6 +844,7 @@ chart_layout(const struct chart_data *data, double width,
 	l.y += CHART_GAP;
 	chart_footer(&l);
 	g->box = (struct chart_rect){ 0, 0, width, l.y + CHART_MARGIN };
+	chart_trim(g);
 }
 
 void
