@@ -10,28 +10,33 @@
 #include "fonts.h"
 #include "xmalloc.h"
 
-/* Identical texts share one layout while the shared set holds less text
- * than this (each entry counts LAYOUT_SHARED_ENTRY more, for the layout
- * behind it); past it the set is emptied and starts again. */
-#define LAYOUT_SHARED_BUDGET (128 * 1024)
-#define LAYOUT_SHARED_ENTRY 512
+/* The memory of a laid-out layout, estimated as LAYOUT_ENTRY plus
+ * LAYOUT_PER_BYTE a byte of text (mostly glyph strings, which Pango grows
+ * by doubling).  Measured as the peak RSS that keeping every layout added:
+ * 14.6 MB for the 40,000 short cells of a 10,000-row table, 28 MB for the
+ * 3,000 texts (0.9 MB) of briefing-1000-diff. */
+#define LAYOUT_ENTRY 384
+#define LAYOUT_PER_BYTE 30
+
+/* Identical texts share one layout while the layouts in the shared set
+ * are estimated within this; past it the set is emptied and starts again. */
+#define LAYOUT_SHARED_BUDGET (1024 * 1024)
 /* A text with more inline spans than this is set alone, never shared
  * (its key would need a buffer of its own). */
 #define LAYOUT_KEY_SPANS 64
 
-/* Measuring keeps each layout it sets for drawing while the memory of the
- * kept layouts stays under LAYOUT_KEEP_BUDGET, estimated per layout as
- * LAYOUT_KEEP_ENTRY plus LAYOUT_KEEP_PER_BYTE a byte of text: keeping
- * every layout of briefing-1000-diff (0.9 MB of text) took 28 MB more
- * peak RSS, mostly glyph strings, which Pango grows by doubling.  Texts
- * measured past the budget are shaped again when drawn: pages are drawn in
- * the order they were measured, so keeping the first ones is as good as
- * any choice, and each is let go once the last page showing it is drawn. */
+/* Measuring keeps each layout it sets for drawing while the estimated
+ * memory of the kept layouts stays within LAYOUT_KEEP_BUDGET.  Texts
+ * measured past it are shaped again when drawn: pages are drawn in the
+ * order they were measured, so keeping the first ones is as good as any
+ * choice, and each is let go once the last page showing it is drawn.
+ * 16 MiB keeps every text of a 200-page report (report-200: 1,000 ms
+ * with none kept, 660 ms) and bounds a longer one: briefing-1000-diff
+ * peaks at 27 MiB keeping none, 36 MiB with 8, 46 MiB with 16, 55 MiB
+ * keeping all. */
 #ifndef LAYOUT_KEEP_BUDGET
-#define LAYOUT_KEEP_BUDGET (12 * 1024 * 1024)
+#define LAYOUT_KEEP_BUDGET (16 * 1024 * 1024)
 #endif
-#define LAYOUT_KEEP_ENTRY 512
-#define LAYOUT_KEEP_PER_BYTE 32
 
 /* The layouts one flow item keeps: its text, or a table row's cells. */
 struct layout_kept {
@@ -332,11 +337,12 @@ layout_text(const struct layout *lo, const struct rich *r,
 	if (pl)
 		return g_object_ref(pl);
 	pl = layout_text_new(lo, r, plain, st, width);
+	len = LAYOUT_ENTRY + LAYOUT_PER_BYTE * probe.len;
 	if (cost)
-		*cost = LAYOUT_KEEP_ENTRY + LAYOUT_KEEP_PER_BYTE * probe.len;
+		*cost = len;
 	if (!keyed)
 		return pl;
-	len = probe.len + probe.nspans * sizeof *spans + LAYOUT_SHARED_ENTRY;
+	len += sizeof probe + probe.len + probe.nspans * sizeof *spans;
 	if (c->map_bytes + len > LAYOUT_SHARED_BUDGET) {
 		g_hash_table_remove_all(c->map);
 		c->map_bytes = 0;
