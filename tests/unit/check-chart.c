@@ -451,12 +451,16 @@ START_TEST(test_labels_hug_bars)
 	chart_layout(&d, 440, &fake, &g);
 	for (size_t i = 0; i < g.ntexts; i++) {
 		const struct chart_text *t = &g.texts[i];
-		const struct chart_rect *r = &g.bars[b].r;
-		double gap = g.horizontal ? t->r.x - (r->x + r->w) :
-		    r->y - (t->r.y + t->r.h);
+		const struct chart_rect *r;
+		double gap;
 
+		/* Only value labels have a bar: b may be past the last. */
 		if (t->role != CHART_TEXT_VALUE)
 			continue;
+		ck_assert_uint_lt(b, g.nbars);
+		r = &g.bars[b].r;
+		gap = g.horizontal ? t->r.x - (r->x + r->w) :
+		    r->y - (t->r.y + t->r.h);
 		ck_assert_msg(gap >= 0 && gap <= 4, "\"%s\" is %.1f pt from "
 		    "its bar", t->text, gap);
 		b++;
