@@ -33,7 +33,7 @@ FIGURES    := lexicon figure numfmt table extract
 SOURCE     := sandbox srcmap frontmatter spec markdown markdown-text \
               markdown-where doc stale report
 CHARTS     := scale chart chart-bar chart-squares
-LAYOUT     := theme fonts fontuse measure-chart paginate layout
+LAYOUT     := theme fonts fonts-cache fontuse measure-chart paginate layout layout-text
 DRAWING    := draw draw-chart
 OUTPUT     := atomic output-pdf output-pages output-svg output-png handout \
               deps render watch
@@ -154,8 +154,8 @@ $(BUILD)/rss: tests/bench/rss.c
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $<
 
-$(BUILD)/floor: tests/bench/floor.c $(BUILD)/fonts.o $(BUILD)/xmalloc.o \
-    $(BUILD)/diag.o
+$(BUILD)/floor: tests/bench/floor.c $(BUILD)/fonts.o $(BUILD)/fonts-cache.o \
+    $(BUILD)/xmalloc.o $(BUILD)/strbuf.o $(BUILD)/diag.o
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
 

@@ -231,7 +231,7 @@ chart_bar_label_segment(struct chart_lay *l, const struct chart_bar_plot *p,
 	double w, h, right, left;
 	size_t t;
 
-	chart_measure_text(l, text, CHART_TEXT_SIZE, false, 0, &w, &h);
+	chart_measure_text(l, text, CHART_TEXT_SIZE, false, 0, 0, &w, &h);
 	if (w + 4 <= b.w && h + 2 <= b.h) {
 		t = chart_add_text(l, CHART_TEXT_VALUE, text,
 		    b.x + (b.w - w) / 2, b.y + (b.h - h) / 2, w, h,
@@ -324,7 +324,8 @@ chart_bar_tick(struct chart_lay *l, const struct chart_bar_plot *p,
 		return true;
 	}
 	text = chart_bar_tick_text(l, tk->value);
-	chart_measure_text(l, text, CHART_SMALL_SIZE, false, 0, &w, &h);
+	chart_measure_text(l, text, CHART_SMALL_SIZE, false, 0,
+	    p->horizontal ? 0 : 1, &w, &h);
 	box = p->horizontal ?
 	    (struct chart_rect){ at - w / 2, r->y + r->h + 3, w, h } :
 	    (struct chart_rect){ r->x - 5 - w, at - h / 2, w, h };
@@ -441,13 +442,13 @@ chart_bar_axes(struct chart_lay *l, const struct chart_bar_plot *p)
  * *w and *h get its size. */
 static char *
 chart_bar_cat_text(const struct chart_lay *l, size_t cat, double wrap,
-    int lines, double *w, double *h)
+    int lines, int align, double *w, double *h)
 {
 	bool bold = l->g->has_highlight && (size_t)l->d->highlight == cat;
 	char *text = chart_fit_lines(l, l->d->cats[cat], CHART_TEXT_SIZE,
 	    bold, wrap, lines);
 
-	chart_measure_text(l, text, CHART_TEXT_SIZE, bold, wrap, w, h);
+	chart_measure_text(l, text, CHART_TEXT_SIZE, bold, wrap, align, w, h);
 	return text;
 }
 
@@ -457,7 +458,7 @@ chart_bar_cat_label(struct chart_lay *l, size_t cat, double x, double y,
 {
 	bool bold = l->g->has_highlight && (size_t)l->d->highlight == cat;
 	double w, h;
-	char *text = chart_bar_cat_text(l, cat, wrap, lines, &w, &h);
+	char *text = chart_bar_cat_text(l, cat, wrap, lines, align, &w, &h);
 
 	if (align == 0)
 		x -= w / 2;
@@ -476,7 +477,8 @@ chart_bar_tick_width(const struct chart_lay *l)
 	for (size_t k = 0; k < l->sc.nticks; k++) {
 		char *t = chart_bar_tick_text(l, l->sc.ticks[k].value);
 
-		chart_measure_text(l, t, CHART_SMALL_SIZE, false, 0, &w, &h);
+		chart_measure_text(l, t, CHART_SMALL_SIZE, false, 0, 1, &w,
+		    &h);
 		best = fmax(best, w);
 		free(t);
 	}
@@ -538,7 +540,8 @@ chart_bar_words_fit(const struct chart_lay *l, const char *text, bool bold,
 
 	for (w = strtok_r(copy, " ", &save); w && fit;
 	    w = strtok_r(NULL, " ", &save)) {
-		chart_measure_text(l, w, CHART_TEXT_SIZE, bold, 0, &ww, &wh);
+		chart_measure_text(l, w, CHART_TEXT_SIZE, bold, 0, -1,
+		    &ww, &wh);
 		fit = ww <= wrap;
 	}
 	free(copy);
@@ -629,8 +632,8 @@ chart_bar_widest(const struct chart_lay *l, bool values)
 			char *t = values ? chart_value_label(l->d, c, s) :
 			    xstrdup(l->d->cats[c]);
 
-			chart_measure_text(l, t, CHART_TEXT_SIZE, true, 0, &w,
-			    &h);
+			chart_measure_text(l, t, CHART_TEXT_SIZE, true, 0, -1,
+			    &w, &h);
 			best = fmax(best, w);
 			free(t);
 		}
@@ -654,7 +657,7 @@ chart_bar_row(const struct chart_lay *l, double wrap, double bars)
 	double row = bars, w, h;
 
 	for (size_t c = 0; c < l->d->ncats; c++) {
-		free(chart_bar_cat_text(l, c, wrap, CHART_CAT_LINES, &w,
+		free(chart_bar_cat_text(l, c, wrap, CHART_CAT_LINES, 1, &w,
 		    &h));
 		row = fmax(row, h);
 	}

@@ -48,9 +48,9 @@ struct chart_lay {
 				 * "chart: type: ..."; owned; first wins */
 };
 
-/* Measure text as the painter will set it. */
+/* Measure text as the painter will set it (align as chart_text.align). */
 void chart_measure_text(const struct chart_lay *l, const char *text,
-    double size, bool bold, double wrap, double *w, double *h);
+    double size, bool bold, double wrap, int align, double *w, double *h);
 /* Add a text taking ownership of text, box at (x, y) sized w x h; returns
  * its index in g->texts. */
 size_t chart_add_text(struct chart_lay *l, enum chart_text_role role,

@@ -100,9 +100,9 @@ chart_squares_label_w(const struct chart_lay *l, size_t c, double wrap)
 	char *v = chart_value_label(l->d, c, 0);
 	double wv, wc, h;
 
-	chart_measure_text(l, v, CHART_TEXT_SIZE, true, 0, &wv, &h);
-	chart_measure_text(l, l->d->cats[c], CHART_TEXT_SIZE, bold, 0, &wc,
-	    &h);
+	chart_measure_text(l, v, CHART_TEXT_SIZE, true, 0, 0, &wv, &h);
+	chart_measure_text(l, l->d->cats[c], CHART_TEXT_SIZE, bold, 0, 0,
+	    &wc, &h);
 	free(v);
 	/* a point spare, so a label set at its slot width keeps one line */
 	return fmin(fmax(wv, wc) + 1, wrap);

@@ -19,10 +19,10 @@
 
 void
 chart_measure_text(const struct chart_lay *l, const char *text, double size,
-    bool bold, double wrap, double *w, double *h)
+    bool bold, double wrap, int align, double *w, double *h)
 {
 	*w = *h = 0;
-	l->m->text_size(l->m->ctx, text, size, bold, wrap, w, h);
+	l->m->text_size(l->m->ctx, text, size, bold, wrap, align, w, h);
 }
 
 size_t
@@ -55,7 +55,7 @@ chart_put_text(struct chart_lay *l, enum chart_text_role role, char *text,
 {
 	double w, h;
 
-	chart_measure_text(l, text, size, bold, wrap, &w, &h);
+	chart_measure_text(l, text, size, bold, wrap, align, &w, &h);
 	return chart_add_text(l, role, text, x, y, w, h, size, bold, align,
 	    wrap);
 }
@@ -67,7 +67,7 @@ chart_put_turned(struct chart_lay *l, enum chart_text_role role, char *text,
 	double w, h;
 	size_t i;
 
-	chart_measure_text(l, text, size, bold, 0, &w, &h);
+	chart_measure_text(l, text, size, bold, 0, -1, &w, &h);
 	i = chart_add_text(l, role, text, x, y, h, w, size, bold, -1, 0);
 	l->g->texts[i].vertical = true;
 	return i;
@@ -102,8 +102,8 @@ chart_lines_of(const struct chart_lay *l, const char *text, double size,
 {
 	double w, h, lw, lh;
 
-	chart_measure_text(l, "Ag", size, bold, 0, &lw, &lh);
-	chart_measure_text(l, text, size, bold, wrap, &w, &h);
+	chart_measure_text(l, "Ag", size, bold, 0, -1, &lw, &lh);
+	chart_measure_text(l, text, size, bold, wrap, -1, &w, &h);
 	return lh > 0 ? (int)floor(h / lh + 0.5) : 1;
 }
 
@@ -691,7 +691,8 @@ chart_flow(struct chart_lay *l, char **items, size_t n,
 	for (size_t k = 0; k < n; k++) {
 		double w, h;
 
-		chart_measure_text(l, items[k], size, false, wrap, &w, &h);
+		chart_measure_text(l, items[k], size, false, wrap, -1, &w,
+		    &h);
 		if (x > CHART_MARGIN && x + lead + w > right) {
 			x = CHART_MARGIN;
 			l->y += row_h + 2;
@@ -843,6 +844,24 @@ chart_unit(const struct chart_data *d)
 	return "";
 }
 
+/* The arrays grew by doubling; a geometry lives as long as its report's
+ * layout (a thousand charts in a long one), so give the spare room back. */
+static void
+chart_trim(struct chart_geom *g)
+{
+	if (g->nbars)
+		g->bars = xreallocarray(g->bars, g->nbars, sizeof *g->bars);
+	if (g->ntexts)
+		g->texts = xreallocarray(g->texts, g->ntexts,
+		    sizeof *g->texts);
+	if (g->nlines)
+		g->lines = xreallocarray(g->lines, g->nlines,
+		    sizeof *g->lines);
+	if (g->nswatches)
+		g->swatches = xreallocarray(g->swatches, g->nswatches,
+		    sizeof *g->swatches);
+}
+
 /* One layout pass within caps; returns why the chart cannot be set
  * legibly (caller frees), or NULL. */
 static char *
@@ -864,7 +883,8 @@ chart_layout_run(const struct chart_data *data, double width,
 	l.y = CHART_MARGIN;
 	l.unit = chart_unit(data);
 	l.caps = *caps;
-	chart_measure_text(&l, "Ag", CHART_TEXT_SIZE, false, 0, &w, &l.line_h);
+	chart_measure_text(&l, "Ag", CHART_TEXT_SIZE, false, 0, -1, &w,
+	    &l.line_h);
 	g->nseries = data->nseries;
 	g->grayscale = data->grayscale;
 	g->has_highlight = data->highlight >= 0 &&
@@ -884,6 +904,7 @@ chart_layout_run(const struct chart_data *data, double width,
 	l.y += CHART_GAP;
 	chart_footer(&l);
 	g->box = (struct chart_rect){ 0, 0, width, l.y + CHART_MARGIN };
+	chart_trim(g);
 	return l.fail;
 }
 
@@ -948,7 +969,7 @@ chart_layout_fit(const struct chart_data *data, double width,
 	double w, line_h;
 	char *why;
 
-	m->text_size(m->ctx, "Ag", CHART_TEXT_SIZE, false, 0, &w, &line_h);
+	m->text_size(m->ctx, "Ag", CHART_TEXT_SIZE, false, 0, -1, &w, &line_h);
 	/* A shrunk pass can come out a little taller than planned (labels
 	 * wrap again, ticks that do not follow the plot): a few passes
 	 * settle it. */

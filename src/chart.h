@@ -53,11 +53,13 @@ struct chart_data {
 };
 
 /* Measures text for the geometry: width and height in points of text set at
- * size points (bold or not), wrapped at wrap_width points (<= 0: no wrap). */
+ * size points (bold or not), wrapped at wrap_width points (<= 0: no wrap),
+ * aligned as it will be drawn (-1 left, 0 centre, 1 right: the size does
+ * not depend on it, but a measurer may keep what it set for the drawing). */
 struct chart_measure {
 	void *ctx;
 	void (*text_size)(void *ctx, const char *text, double size, bool bold,
-	    double wrap_width, double *w, double *h);
+	    double wrap_width, int align, double *w, double *h);
 };
 
 struct chart_rect {

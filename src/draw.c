@@ -357,37 +357,57 @@ draw_piece(cairo_t *cr, struct draw_state *ctx,
 			draw_close(cr, ctx);
 }
 
+/* A layout for furniture text: the sans at the small size. */
+static PangoLayout *
+draw_furniture_layout(const struct draw_state *st)
+{
+	PangoLayout *pl = pango_layout_new(st->layout->pango);
+	PangoFontDescription *fd = pango_font_description_new();
+
+	pango_font_description_set_family(fd, FONTS_SANS);
+	pango_font_description_set_absolute_size(fd,
+	    st->theme->small_size * PANGO_SCALE);
+	pango_layout_set_font_description(pl, fd);
+	pango_font_description_free(fd);
+	return pl;
+}
+
+/* The report title, cut to the content width: the same on every page, so
+ * it is set once. */
+static void
+draw_header(cairo_t *cr, struct draw_state *st)
+{
+	const struct theme *th = st->theme;
+
+	if (st->header == NULL) {
+		st->header = draw_furniture_layout(st);
+		pango_layout_set_text(st->header, st->layout->doc->fm.title,
+		    -1);
+		pango_layout_set_width(st->header,
+		    (int)(theme_content_width(th) * PANGO_SCALE));
+		pango_layout_set_ellipsize(st->header, PANGO_ELLIPSIZE_END);
+	}
+	cairo_move_to(cr, th->margin_left, th->margin_top - th->header_gap);
+	fontuse_note(st->header);
+	pango_cairo_show_layout(cr, st->header);
+}
+
 /* Running header (from page 2) and "Trang 3/5" footer.  Left out of the
  * structure tree: cairo 1.16 refuses an "Artifact" tag. */
 static void
-draw_furniture(cairo_t *cr, const struct draw_state *st, size_t page)
+draw_furniture(cairo_t *cr, struct draw_state *st, size_t page)
 {
 	const struct theme *th = st->theme;
 	const struct doc *doc = st->layout->doc;
-	PangoLayout *pl = pango_layout_new(st->layout->pango);
-	PangoFontDescription *fd = pango_font_description_new();
+	PangoLayout *pl;
 	double right = th->page_w - th->margin_right;
 	PangoRectangle logical;
 	char *folio;
 
-	pango_font_description_set_family(fd, FONTS_SANS);
-	pango_font_description_set_absolute_size(fd,
-	    th->small_size * PANGO_SCALE);
-	pango_layout_set_font_description(pl, fd);
-	pango_font_description_free(fd);
 	set_rgb(cr, st, muted);
-	if (page > 0 && doc->fm.title) {
-		pango_layout_set_text(pl, doc->fm.title, -1);
-		pango_layout_set_width(pl, (int)(theme_content_width(th) *
-		    PANGO_SCALE));
-		pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_END);
-		cairo_move_to(cr, th->margin_left, th->margin_top -
-		    th->header_gap);
-		fontuse_note(pl);
-		pango_cairo_show_layout(cr, pl);
-		pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_NONE);
-		pango_layout_set_width(pl, -1);
-	}
+	if (page > 0 && doc->fm.title)
+		draw_header(cr, st);
+	pl = draw_furniture_layout(st);
 	folio = doc->fm.lang == LANG_VI ?
 	    xasprintf("Trang %zu/%zu", page + 1, st->layout->pages.npages) :
 	    xasprintf("Page %zu of %zu", page + 1, st->layout->pages.npages);
@@ -416,6 +436,14 @@ draw_state_init(struct draw_state *st, const struct layout *lo,
 }
 
 void
+draw_state_release(struct draw_state *st)
+{
+	if (st->header)
+		g_object_unref(st->header);
+	st->header = NULL;
+}
+
+void
 draw_page(cairo_t *cr, struct draw_state *st, size_t page)
 {
 	const struct pg_result *pages = &st->layout->pages;
@@ -426,4 +454,5 @@ draw_page(cairo_t *cr, struct draw_state *st, size_t page)
 		draw_piece(cr, st, &pages->pieces[st->next_piece]);
 		st->next_piece++;
 	}
+	layout_text_drawn(st->layout, page);
 }

@@ -27,11 +27,14 @@ struct draw_state {
 	const char *stack[DRAW_MAX_DEPTH];
 	size_t depth;
 	size_t next_piece;
+	PangoLayout *header;	/* owned: the running header, set once */
 };
 
-/* Start drawing lo from its first page, tagged. */
+/* Start drawing lo from its first page, tagged.  Release with
+ * draw_state_release. */
 void draw_state_init(struct draw_state *st, const struct layout *lo,
     bool grayscale);
+void draw_state_release(struct draw_state *st);
 /* Paint page (0-based; pages are drawn in order) of st's layout on cr. */
 void draw_page(cairo_t *cr, struct draw_state *st, size_t page);
 

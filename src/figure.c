@@ -144,15 +144,29 @@ match_word(const struct scanner *sc, size_t at,
 	return p - at;
 }
 
-/* The longest word of table t at at; *which gets it. */
+/* The longest word of table t at at; *which gets it.  Prose tries every
+ * word start against the prefix tables, so the character at at is decoded
+ * once and a word whose first character differs is passed over, as
+ * match_word would after its first comparison. */
 static size_t
 match_table(const struct scanner *sc, size_t at, const struct lexicon_word *t,
     size_t nt, const struct lexicon_word **which)
 {
-	size_t best = 0;
+	size_t best = 0, m;
+	uint32_t c = peek(sc, at, &m), lc;
 
+	if (m == 0)
+		return 0;
+	lc = g_unichar_tolower(c);
 	for (size_t i = 0; i < nt; i++) {
-		size_t n = match_word(sc, at, &t[i]);
+		uint32_t wc = (unsigned char)t[i].text[0];
+		size_t n;
+		if (wc >= 0x80)
+			wc = utf8_decode(t[i].text, strlen(t[i].text), &n);
+		if (wc != ' ' && wc != 0 &&
+		    wc != (t[i].flags & LEXICON_CASE ? c : lc))
+			continue;
+		n = match_word(sc, at, &t[i]);
 		if (n > best) {
 			best = n;
 			*which = &t[i];

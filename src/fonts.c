@@ -1,6 +1,7 @@
 /* fonts: private fontconfig over fonts/ only — the system scan costs more
  * than a page of drawing, and output must not depend on installed fonts. */
 #include "fonts.h"
+#include "fonts-private.h"
 
 #include <dirent.h>
 #include <fontconfig/fontconfig.h>
@@ -140,11 +141,17 @@ fonts_init(const char *argv0, struct diags *d)
 		    "fonts/ folder)");
 		return false;
 	}
-	/* An empty configuration: no system fonts, no system cache scan. */
+	/* An empty configuration: no system fonts, no system cache scan;
+	 * the bundled fonts through a cache of our own when it is sound. */
 	fonts.config = FcConfigCreate();
-	for (size_t i = 0; i < fonts.nfiles; i++)
-		FcConfigAppFontAddFile(fonts.config,
-		    (const FcChar8 *)fonts.files[i]);
+	if (!fonts_cache_load(fonts.config, fonts.dir, fonts.files,
+	    fonts.nfiles)) {
+		FcConfigDestroy(fonts.config);
+		fonts.config = FcConfigCreate();
+		for (size_t i = 0; i < fonts.nfiles; i++)
+			FcConfigAppFontAddFile(fonts.config,
+			    (const FcChar8 *)fonts.files[i]);
+	}
 	/* Cairo's FreeType backend and Pango (whose start-up thread calls
 	 * FcInit()) consult fontconfig's current configuration; left unset,
 	 * fontconfig would parse the system one and scan its fonts — the

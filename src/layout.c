@@ -1,7 +1,8 @@
 /* layout: doc → measured flow items → pages.  All Pango measuring of the
- * document text happens here; drawing sets each text again from what the
+ * document text happens here; drawing shows the layouts measuring kept
+ * while they fit a memory budget and sets the others again from what the
  * item keeps (layout_item_text), so memory does not grow with the pages. */
-#include "layout.h"
+#include "layout-private.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -10,25 +11,11 @@
 
 #include "fonts.h"
 #include "measure.h"
-#include "strbuf.h"
 #include "xmalloc.h"
 
 /* Nesting of lists and quotes deeper than this is set at this depth (the
  * report reader refuses much deeper input). */
 #define LAYOUT_MAX_INDENT 8
-
-/* Identical texts share one layout while the shared set holds less text
- * than this (a layout is some 30 times its text, plus a few KiB whatever
- * its length: each entry counts LAYOUT_SHARED_ENTRY more); past it the set
- * is emptied and starts again. */
-#define LAYOUT_SHARED_BUDGET (128 * 1024)
-#define LAYOUT_SHARED_ENTRY 512
-
-/* Text key → PangoLayout, and how much key text it holds. */
-struct layout_shared {
-	GHashTable *map;
-	size_t bytes;
-};
 
 struct walk {
 	double x;		/* indent of the current container */
@@ -42,19 +29,19 @@ layout_pt(int pango_units)
 	return (double)pango_units / PANGO_SCALE;
 }
 
-static int
-pango_units(double pt)
-{
-	return (int)lround(pt * PANGO_SCALE);
-}
-
 static struct flow_item *
 flow_add(struct layout *lo, enum flow_kind kind, enum flow_role role,
     const struct block *b)
 {
 	struct flow_item *it;
 
-	lo->items = xreallocarray(lo->items, lo->nitems + 1, sizeof *it);
+	/* Doubling: growing by one copied the whole flow again and again (a
+	 * 20,000-row table is 20,000 items of some 300 bytes). */
+	if (lo->nitems == lo->cap_items) {
+		lo->cap_items = lo->cap_items ? lo->cap_items * 2 : 64;
+		lo->items = xreallocarray(lo->items, lo->cap_items,
+		    sizeof *it);
+	}
 	it = &lo->items[lo->nitems++];
 	memset(it, 0, sizeof *it);
 	it->kind = kind;
@@ -81,99 +68,6 @@ flow_wrap(struct layout *lo, size_t first, const char *tag)
 	a->open_tags[0] = tag;
 	a->nopen++;
 	z->nclose++;
-}
-
-static PangoFontDescription *
-layout_font(const char *family, double size, bool bold)
-{
-	PangoFontDescription *fd = pango_font_description_new();
-
-	pango_font_description_set_family(fd, family);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	pango_font_description_set_weight(fd,
-	    bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	return fd;
-}
-
-static void
-attr_add(PangoAttrList *al, PangoAttribute *a, const struct span *s)
-{
-	a->start_index = (guint)s->start;
-	a->end_index = (guint)s->end;
-	pango_attr_list_insert(al, a);
-}
-
-/* The link colour as a Pango attribute: its luma in greyscale, since
- * Pango's colour overrides the grey draw.c sets. */
-static PangoAttribute *
-layout_link_color(bool grayscale)
-{
-	static const double c[3] = THEME_LINK;
-	double r = c[0], g = c[1], b = c[2];
-
-	if (grayscale)
-		r = g = b = theme_luma(c[0], c[1], c[2]);
-	return pango_attr_foreground_new((guint16)(r * 65535 + 0.5),
-	    (guint16)(g * 65535 + 0.5), (guint16)(b * 65535 + 0.5));
-}
-
-/* Inline styles of r as Pango attributes. */
-static PangoAttrList *
-layout_attrs(const struct rich *r, double size, bool grayscale)
-{
-	PangoAttrList *al = pango_attr_list_new();
-
-	for (size_t i = 0; i < r->nspans; i++) {
-		const struct span *s = &r->spans[i];
-		if (s->style & SPAN_BOLD)
-			attr_add(al, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
-			    s);
-		if (s->style & SPAN_ITALIC)
-			attr_add(al, pango_attr_style_new(PANGO_STYLE_ITALIC),
-			    s);
-		if (s->style & SPAN_CODE) {
-			attr_add(al, pango_attr_family_new(FONTS_MONO), s);
-			attr_add(al, pango_attr_size_new_absolute(
-			    pango_units(size * 0.88)), s);
-		}
-		if (s->style & SPAN_LINK) {
-			attr_add(al, layout_link_color(grayscale), s);
-			attr_add(al, pango_attr_underline_new(
-			    PANGO_UNDERLINE_SINGLE), s);
-		}
-	}
-	return al;
-}
-
-static PangoLayout *
-layout_text_new(const struct layout *lo, const struct rich *r, const char *plain,
-    const struct text_style *st, double width)
-{
-	PangoLayout *pl = pango_layout_new(lo->pango);
-	PangoFontDescription *fd = layout_font(st->family, st->size,
-	    st->bold);
-	PangoAttrList *al;
-
-	pango_layout_set_font_description(pl, fd);
-	pango_font_description_free(fd);
-	pango_layout_set_width(pl, pango_units(width));
-	pango_layout_set_wrap(pl, st->wrap_char ? PANGO_WRAP_CHAR :
-	    PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_alignment(pl, st->align);
-	pango_layout_set_justify(pl, st->justify);
-	if (st->spacing > 0)
-		pango_layout_set_line_spacing(pl, (float)st->spacing);
-	al = r ? layout_attrs(r, st->size, lo->doc->fm.grayscale) :
-	    pango_attr_list_new();
-	pango_layout_set_text(pl, r ? r->text : plain, -1);
-	/* Pango (1.44+) adds a hyphen where it has to break inside a word;
-	 * a Vietnamese syllable is never split with one (DESIGN: lang). */
-	if (lo->doc->fm.lang == LANG_VI)
-		pango_attr_list_insert(al,
-		    pango_attr_insert_hyphens_new(FALSE));
-	pango_layout_set_attributes(pl, al);
-	pango_attr_list_unref(al);
-	return pl;
 }
 
 /* --- glyph coverage -------------------------------------------------- */
@@ -248,60 +142,15 @@ layout_warn_missing(struct layout *lo)
 	free(name);
 }
 
-/* Everything that shapes a text: style, width, spans and the text. */
-static char *
-layout_text_key(const struct rich *r, const char *plain,
-    const struct text_style *st, double width)
-{
-	struct strbuf sb;
-
-	strbuf_init(&sb, 0);
-	/* Only consistent within the process, so any locale will do. */
-	strbuf_printf(&sb, "%s %.9g %d %.9g %d %d %d %.9g|", st->family,
-	    st->size, st->bold, st->spacing, st->justify, (int)st->align,
-	    st->wrap_char, width);
-	for (size_t i = 0; r && i < r->nspans; i++)
-		strbuf_printf(&sb, "%zu %zu %u,", r->spans[i].start,
-		    r->spans[i].end, r->spans[i].style);
-	strbuf_puts(&sb, r ? "|r|" : "|p|");
-	strbuf_puts(&sb, r ? r->text : plain);
-	return strbuf_detach(&sb);
-}
-
-/* A text set alike a second time (a repeated paragraph, caption or
- * marker, or a paragraph drawn on two pages) shares the first one's
- * layout: shaped once.  The set is bounded, so a long report's distinct
- * texts are not all held.  The caller gets its own reference and must not
- * change the layout. */
-static PangoLayout *
-layout_text(const struct layout *lo, const struct rich *r,
-    const char *plain, const struct text_style *st, double width)
-{
-	struct layout_shared *sh = lo->shared;
-	char *key = layout_text_key(r, plain, st, width);
-	PangoLayout *pl = g_hash_table_lookup(sh->map, key);
-	size_t len;
-
-	if (pl) {
-		free(key);
-		return g_object_ref(pl);
-	}
-	pl = layout_text_new(lo, r, plain, st, width);
-	len = strlen(key) + LAYOUT_SHARED_ENTRY;
-	if (sh->bytes + len > LAYOUT_SHARED_BUDGET) {
-		g_hash_table_remove_all(sh->map);
-		sh->bytes = 0;
-	}
-	sh->bytes += len;
-	g_hash_table_insert(sh->map, key, g_object_ref(pl));
-	return pl;
-}
-
 PangoLayout *
 layout_item_text(const struct layout *lo, const struct flow_item *it)
 {
+	PangoLayout *pl = layout_text_kept(lo, (size_t)(it - lo->items), 0);
+
+	if (pl)
+		return pl;
 	return layout_text(lo, it->rich, it->plain, &it->style,
-	    it->text_width);
+	    it->text_width, NULL);
 }
 
 /* List markers are body text, unjustified, in the indent. */
@@ -321,7 +170,8 @@ layout_item_marker(const struct layout *lo, const struct flow_item *it,
 
 	if (k >= it->nmarkers)
 		return NULL;
-	return layout_text(lo, NULL, it->markers[k], &st, lo->theme.indent);
+	return layout_text(lo, NULL, it->markers[k], &st, lo->theme.indent,
+	    NULL);
 }
 
 /* Line bottoms of a text item (laid out as pl) for the paginator. */
@@ -331,7 +181,7 @@ flow_measure_lines(struct flow_item *it, PangoLayout *pl)
 	PangoLayoutIter *iter = pango_layout_get_iter(pl);
 	size_t n = (size_t)pango_layout_get_line_count(pl);
 	size_t i = 0;
-	PangoRectangle ink, logical;
+	PangoRectangle logical;
 
 	it->nlines = n;
 	it->line_bottom = xcalloc(n ? n : 1, sizeof *it->line_bottom);
@@ -342,7 +192,9 @@ flow_measure_lines(struct flow_item *it, PangoLayout *pl)
 			it->line_bottom[i++] = it->pad_top + layout_pt(y1);
 	} while (pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);
-	pango_layout_get_extents(pl, &ink, &logical);
+	/* Only the logical box: ink extents would load every glyph's
+	 * outline. */
+	pango_layout_get_extents(pl, NULL, &logical);
 	if (n > 0)
 		it->line_bottom[n - 1] = it->pad_top + layout_pt(logical.height);
 }
@@ -365,14 +217,17 @@ flow_text(struct layout *lo, const struct walk *w, enum flow_role role,
 }
 
 /* Set the text of it once for its glyph check and its lines (pad_top is
- * known by now); the layout is then let go. */
+ * known by now), and keep the layout for drawing if the budget allows. */
 static void
 flow_measure(struct layout *lo, struct flow_item *it)
 {
-	PangoLayout *pl = layout_item_text(lo, it);
+	size_t cost;
+	PangoLayout *pl = layout_text(lo, it->rich, it->plain, &it->style,
+	    it->text_width, &cost);
 
 	layout_check_glyphs(lo, pl, it->block ? it->block->line : 0);
 	flow_measure_lines(it, pl);
+	layout_text_keep(lo, (size_t)(it - lo->items), 0, 1, pl, cost);
 	g_object_unref(pl);
 }
 
@@ -555,7 +410,7 @@ static double
 text_natural_width(struct layout *lo, const struct rich *r,
     const struct text_style *st)
 {
-	PangoLayout *pl = layout_text(lo, r, NULL, st, -1);
+	PangoLayout *pl = layout_text(lo, r, NULL, st, -1, NULL);
 	PangoRectangle logical;
 
 	pango_layout_get_extents(pl, NULL, &logical);
@@ -618,14 +473,25 @@ cell_style(const struct layout *lo, const struct flow_item *it, size_t c)
 	return st;
 }
 
-PangoLayout *
-layout_item_cell(const struct layout *lo, const struct flow_item *it,
-    size_t col)
+/* Cell col of row it set as measuring sets it; *cost as layout_text. */
+static PangoLayout *
+layout_row_cell(const struct layout *lo, const struct flow_item *it,
+    size_t col, size_t *cost)
 {
 	struct text_style st = cell_style(lo, it, col);
 
 	return layout_text(lo, &it->table->cells[it->row * it->table->ncols +
-	    col], NULL, &st, it->cell_w[col] - 2 * CELL_PAD_X);
+	    col], NULL, &st, it->cell_w[col] - 2 * CELL_PAD_X, cost);
+}
+
+PangoLayout *
+layout_item_cell(const struct layout *lo, const struct flow_item *it,
+    size_t col)
+{
+	size_t item = (size_t)(it - lo->items);
+	PangoLayout *pl = layout_text_kept(lo, item, col);
+
+	return pl ? pl : layout_row_cell(lo, it, col, NULL);
 }
 
 static void
@@ -647,14 +513,17 @@ layout_row(struct layout *lo, const struct block *b, const struct walk *w,
 	for (size_t c = 0; c < t->ncols; c++) {
 		PangoLayout *pl;
 		PangoRectangle logical;
+		size_t cost;
 		it->cell_x[c] = x;
 		it->cell_w[c] = widths[c];
 		x += widths[c];
-		pl = layout_item_cell(lo, it, c);
+		pl = layout_row_cell(lo, it, c, &cost);
 		layout_check_glyphs(lo, pl, b->line);
 		pango_layout_get_extents(pl, NULL, &logical);
 		if (layout_pt(logical.height) > h)
 			h = layout_pt(logical.height);
+		layout_text_keep(lo, (size_t)(it - lo->items), c, t->ncols, pl,
+		    cost);
 		g_object_unref(pl);
 	}
 	it->pad_top = CELL_PAD_Y;
@@ -918,9 +787,7 @@ layout_build(struct layout *lo, const struct doc *doc, struct diags *d)
 	lo->diags = d;
 	theme_for_paper(&lo->theme, doc->fm.paper, doc->fm.landscape);
 	lo->pango = fonts_context(doc->fm.lang);
-	lo->shared = xcalloc(1, sizeof *lo->shared);
-	lo->shared->map = g_hash_table_new_full(g_str_hash, g_str_equal, free,
-	    g_object_unref);
+	lo->cache = layout_text_cache_new();
 	layout_title_block(lo);
 	layout_blocks(lo, doc->blocks, doc->nblocks, &w);
 	layout_warn_missing(lo);
@@ -934,6 +801,7 @@ layout_build(struct layout *lo, const struct doc *doc, struct diags *d)
 	for (size_t i = 0; i < lo->pages.npieces; i++)
 		lo->pages.pieces[i].y -=
 		    lo->pg[lo->pages.pieces[i].item].space_before;
+	layout_text_pages(lo);
 }
 
 static void
@@ -957,10 +825,7 @@ layout_release(struct layout *lo)
 	free(lo->items);
 	free(lo->pg);
 	paginate_release(&lo->pages);
-	if (lo->shared) {
-		g_hash_table_destroy(lo->shared->map);
-		free(lo->shared);
-	}
+	layout_text_cache_free(lo->cache);
 	if (lo->pango) {
 		measure_chart_forget(lo->pango);
 		g_object_unref(lo->pango);

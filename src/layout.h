@@ -61,9 +61,9 @@ struct flow_item {
 	double width;
 	double pad_top;		/* inside the item, above its first line */
 	double pad_bottom;
-	/* FLOW_TEXT: what sets the text again.  Layouts are not kept from
-	 * measuring to drawing (memory would grow with the pages): see
-	 * layout_item_text. */
+	/* FLOW_TEXT: what sets the text again.  Measuring keeps layouts for
+	 * drawing only within a memory budget (layout-text.c); past it a
+	 * text is set again when drawn: see layout_item_text. */
 	const struct rich *rich;	/* lent from the doc, or NULL */
 	char *plain;		/* owned; the text when rich is NULL */
 	struct text_style style;
@@ -99,9 +99,10 @@ struct layout {
 	const struct doc *doc;	/* lent */
 	struct theme theme;
 	PangoContext *pango;	/* owned */
-	struct layout_shared *shared;	/* owned; see layout.c */
+	struct layout_cache *cache;	/* owned; see layout-text.c */
 	struct flow_item *items;
 	size_t nitems;
+	size_t cap_items;
 	struct pg_item *pg;	/* paginator view of items */
 	struct pg_result pages;
 	/* Text no bundled font could set: the first character, where, and
@@ -119,18 +120,24 @@ struct layout {
 void layout_build(struct layout *lo, const struct doc *doc, struct diags *d);
 /* Free every layout object and the page list. */
 void layout_release(struct layout *lo);
-/* The Pango layout of text item it, set as it was measured (identical
- * texts share one while the shared set is within its budget); the caller
- * owns a reference and must not change it. */
+/* The Pango layout of text item it: the one measuring kept, or set again
+ * as it was measured (identical texts share one while the shared set is
+ * within its budget); the caller owns a reference and must not change
+ * it. */
 PangoLayout *layout_item_text(const struct layout *lo,
     const struct flow_item *it);
 /* List marker k of it (0 the innermost) as a layout (a reference), or
  * NULL if it has no such marker. */
 PangoLayout *layout_item_marker(const struct layout *lo,
     const struct flow_item *it, size_t k);
-/* Cell col of table row it as a layout (a reference). */
+/* Cell col of table row it as a layout (a reference), kept or set again
+ * like layout_item_text. */
 PangoLayout *layout_item_cell(const struct layout *lo,
     const struct flow_item *it, size_t col);
+/* Page (0-based) of lo is drawn: let go of the layouts kept for items no
+ * later page shows (pages are drawn in order; drawing an item again after
+ * this sets its text again). */
+void layout_text_drawn(const struct layout *lo, size_t page);
 /* Convert Pango units to points (the one conversion, STYLE 3). */
 double layout_pt(int pango_units);
 

@@ -2,6 +2,8 @@
  * sets it, converted to points here and nowhere else. */
 #include "measure.h"
 
+#include <string.h>
+
 #include "fonts.h"
 
 PangoFontDescription *
@@ -30,11 +32,71 @@ struct measure_cache {
 	GHashTable *old;
 };
 
+/* What sets a chart text.  A probe lends its text; a key in a table owns
+ * a copy after itself.  (A key printed with "%.9g" cost more instructions
+ * than measuring many a short text.) */
+struct measure_key {
+	guint hash;
+	double size;
+	double wrap;		/* 0: one line */
+	int bold;
+	int align;		/* -1, 0, 1 */
+	const char *text;
+	size_t len;
+};
+
+static guint
+measure_key_hash(gconstpointer p)
+{
+	return ((const struct measure_key *)p)->hash;
+}
+
+static gboolean
+measure_key_equal(gconstpointer pa, gconstpointer pb)
+{
+	const struct measure_key *a = pa, *b = pb;
+
+	return a->hash == b->hash && a->size == b->size &&
+	    a->wrap == b->wrap && a->bold == b->bold &&
+	    a->align == b->align && a->len == b->len &&
+	    memcmp(a->text, b->text, a->len) == 0;
+}
+
+static void
+measure_key_probe(struct measure_key *k, const char *text, double size,
+    bool bold, double wrap, int align)
+{
+	guint h;
+
+	k->size = size;
+	k->wrap = wrap > 0 ? wrap : 0;
+	k->bold = bold;
+	k->align = align < 0 ? -1 : align > 0;
+	k->text = text;
+	k->len = strlen(text);
+	h = g_str_hash(text);
+	h = h * 31 + g_double_hash(&k->size);
+	h = h * 31 + g_double_hash(&k->wrap);
+	k->hash = h * 31 + (guint)(k->bold * 3 + k->align + 1);
+}
+
+static struct measure_key *
+measure_key_copy(const struct measure_key *k)
+{
+	struct measure_key *c = g_malloc(sizeof *c + k->len + 1);
+	char *text = (char *)(c + 1);
+
+	*c = *k;
+	memcpy(text, k->text, k->len + 1);
+	c->text = text;
+	return c;
+}
+
 static GHashTable *
 measure_cache_table(void)
 {
-	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    g_object_unref);
+	return g_hash_table_new_full(measure_key_hash, measure_key_equal,
+	    g_free, g_object_unref);
 }
 
 static void
@@ -87,16 +149,14 @@ measure_chart_layout(PangoContext *pc, const char *text, double size,
     bool bold, double wrap, int align)
 {
 	struct measure_cache *c = measure_cache_of(pc);
-	/* The key only has to be consistent within the process. */
-	char *key = g_strdup_printf("%.9g %d %.9g %d %s", size, bold,
-	    wrap > 0 ? wrap : 0, align < 0 ? -1 : align > 0, text);
-	PangoLayout *layout = g_hash_table_lookup(c->young, key);
+	struct measure_key key;
+	PangoLayout *layout;
 
-	if (layout) {
-		g_free(key);
+	measure_key_probe(&key, text, size, bold, wrap, align);
+	layout = g_hash_table_lookup(c->young, &key);
+	if (layout)
 		return g_object_ref(layout);
-	}
-	layout = g_hash_table_lookup(c->old, key);
+	layout = g_hash_table_lookup(c->old, &key);
 	if (layout)
 		g_object_ref(layout);	/* promoted from the old generation */
 	else
@@ -107,7 +167,8 @@ measure_chart_layout(PangoContext *pc, const char *text, double size,
 		c->old = c->young;
 		c->young = measure_cache_table();
 	}
-	g_hash_table_insert(c->young, key, g_object_ref(layout));
+	g_hash_table_insert(c->young, measure_key_copy(&key),
+	    g_object_ref(layout));
 	return layout;
 }
 
@@ -133,10 +194,11 @@ measure_layout_box(PangoLayout *layout, double *x, double *y, double *w,
 
 static void
 measure_chart_text(void *ctx, const char *text, double size, bool bold,
-    double wrap_width, double *w, double *h)
+    double wrap_width, int align, double *w, double *h)
 {
+	/* Set as it will be drawn, so that the drawing finds it cached. */
 	PangoLayout *layout = measure_chart_layout(ctx, text, size, bold,
-	    wrap_width, -1);
+	    wrap_width, align);
 	double x, y;
 
 	measure_layout_box(layout, &x, &y, w, h);

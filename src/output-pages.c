@@ -61,18 +61,18 @@ output_pages_draw(const struct layout *lo, const char *out,
 	const struct handout *h = output_handout(lo, opt, &plain);
 	struct draw_state st;
 
+	bool ok = true;
+
 	draw_state_init(&st, lo, opt->grayscale);
 	st.tagged = false;
-	for (size_t i = 0; i < nsheets; i++) {
+	for (size_t i = 0; ok && i < nsheets; i++) {
 		char *path = output_page_path(out, pager->ext, i);
-		bool ok = atomic_open(&af[i], path, d) &&
+		ok = atomic_open(&af[i], path, d) &&
 		    pager->sheet(&st, h, i, opt, &af[i], d);
-
 		free(path);
-		if (!ok)
-			return false;
 	}
-	return true;
+	draw_state_release(&st);
+	return ok;
 }
 
 bool

@@ -132,6 +132,7 @@ output_draw(cairo_surface_t *s, const struct layout *lo,
 			opt->page_done(opt->page_ctx, p + 1, lo->pages.npages);
 	}
 	ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+	draw_state_release(&st);
 	cairo_destroy(cr);
 	return ok;
 }

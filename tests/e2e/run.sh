@@ -11,7 +11,9 @@ passed=0 failed=0
 for t in "$here"/test-*.sh; do
     [ -f "$t" ] || continue
     WORK=$(mktemp -d "${TMPDIR:-/tmp}/figpress-e2e.XXXXXX")
-    export WORK
+    # The font cache of each test's copies of fonts/ goes with the test.
+    XDG_CACHE_HOME="$WORK/.cache"
+    export WORK XDG_CACHE_HOME
     if sh "$t" >"$WORK.log" 2>&1; then
         passed=$((passed + 1))
         echo "PASS $(basename "$t")"

@@ -89,7 +89,7 @@ printf '```chart\ndata: ../data/rows.csv\n```\n' > rows-over.md
 render_case rows-1000001 "rows\.csv:1000002:1: error: more than 1000000 data rows" rows-over.md
 head -n 1000001 $d/rows.csv > $d/rows1m.csv
 printf '# T\n\n```table\ndata: ../data/rows1m.csv\n```\n' > rows-table.md
-render_case rows-1m-table "rows-table\.md:4:7: error: table: data: .* has 1000000 data rows, more than the limit of 10000" rows-table.md
+render_case rows-1m-table "rows-table\.md:4:7: error: table: data: .* has 1000000 data rows, more than the limit of 30000" rows-table.md
 printf '```chart\ndata: ../data/rows1m.csv\n```\n' > rows-chart.md
 render_case rows-1m-chart "rows-chart\.md:2:7: error: chart: data: .*more than the limit of 60" rows-chart.md
 head -n 100001 $d/rows.csv > $d/cats.csv
@@ -119,9 +119,9 @@ awk 'BEGIN { print "```"; for (i = 0; i < 5001; i++) print "x"; print "```" }' >
 render_case code-5001-lines "code-lines\.md:1: error: a block of more than 5000 lines" code-lines.md
 awk 'BEGIN { for (i = 0; i < 6000; i++) print "x\\"; print "x" }' > hard-breaks.md
 render_case hard-breaks-6000 "hard-breaks\.md:1: error: a block of more than 5000 lines" hard-breaks.md
-head -n 6001 $d/rows.csv > $d/rows6k.csv
-printf '```table\ndata: ../data/rows6k.csv\n```\n\n```table\ndata: ../data/rows6k.csv\n```\n' > table-rows.md
-render_case table-rows-12000 "table-rows\.md:5:1: error: table: more than 10000 table rows in one report" table-rows.md
+head -n 16001 $d/rows.csv > $d/rows16k.csv
+printf '```table\ndata: ../data/rows16k.csv\n```\n\n```table\ndata: ../data/rows16k.csv\n```\n' > table-rows.md
+render_case table-rows-32000 "table-rows\.md:5:1: error: table: more than 30000 table rows in one report" table-rows.md
 awk 'BEGIN { for (b = 0; b < 46; b++) { print "```"; for (i = 0; i < 4990; i++) print "x"; print "```\n" } }' > pages.md
 render_case pages-5218 "pages\.md: error: the layout has [0-9]+ pages, more than the limit of 5000" pages.md
 

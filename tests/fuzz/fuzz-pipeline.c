@@ -91,6 +91,7 @@ draw_all(const struct layout *lo)
 		    cairo_status_to_string(cairo_status(cr)));
 		abort();
 	}
+	draw_state_release(&st);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {

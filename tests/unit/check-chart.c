@@ -28,7 +28,7 @@ utf8_chars(const char *s, size_t n)
 
 static void
 fake_size(void *ctx, const char *text, double size, bool bold, double wrap,
-    double *w, double *h)
+    int align, double *w, double *h)
 {
 	double cw = 0.5 * size;
 	size_t per = wrap > 0 ? (size_t)fmax(1, floor(wrap / cw + EPS)) :
@@ -38,6 +38,7 @@ fake_size(void *ctx, const char *text, double size, bool bold, double wrap,
 
 	(void)ctx;
 	(void)bold;
+	(void)align;
 	while (*p) {
 		const char *e = strchr(p, ' ');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
@@ -502,12 +503,16 @@ START_TEST(test_labels_hug_bars)
 	chart_layout(&d, 440, &fake, &g);
 	for (size_t i = 0; i < g.ntexts; i++) {
 		const struct chart_text *t = &g.texts[i];
-		const struct chart_rect *r = &g.bars[b].r;
-		double gap = g.horizontal ? t->r.x - (r->x + r->w) :
-		    r->y - (t->r.y + t->r.h);
+		const struct chart_rect *r;
+		double gap;
 
+		/* Only value labels have a bar: b may be past the last. */
 		if (t->role != CHART_TEXT_VALUE)
 			continue;
+		ck_assert_uint_lt(b, g.nbars);
+		r = &g.bars[b].r;
+		gap = g.horizontal ? t->r.x - (r->x + r->w) :
+		    r->y - (t->r.y + t->r.h);
 		ck_assert_msg(gap >= 0 && gap <= 4, "\"%s\" is %.1f pt from "
 		    "its bar", t->text, gap);
 		/* and over it, not beside it */

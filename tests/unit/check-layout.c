@@ -155,6 +155,80 @@ START_TEST(test_layouts_carry_the_report_language)
 }
 END_TEST
 
+/* What drawing needs of a text layout: its lines and their extents. */
+static void
+assert_same_setting(PangoLayout *a, PangoLayout *b)
+{
+	PangoLayoutIter *ia = pango_layout_get_iter(a);
+	PangoLayoutIter *ib = pango_layout_get_iter(b);
+	PangoRectangle ra, rb;
+
+	ck_assert_str_eq(pango_layout_get_text(a), pango_layout_get_text(b));
+	ck_assert_int_eq(pango_layout_get_line_count(a),
+	    pango_layout_get_line_count(b));
+	do {
+		pango_layout_iter_get_line_extents(ia, &ra, NULL);
+		pango_layout_iter_get_line_extents(ib, &rb, NULL);
+		ck_assert_int_eq(ra.x, rb.x);
+		ck_assert_int_eq(ra.width, rb.width);
+		ck_assert_int_eq(pango_layout_iter_get_baseline(ia),
+		    pango_layout_iter_get_baseline(ib));
+		ck_assert_int_eq(pango_layout_iter_get_index(ia),
+		    pango_layout_iter_get_index(ib));
+		pango_layout_iter_next_line(ib);
+	} while (pango_layout_iter_next_line(ia));
+	pango_layout_iter_free(ia);
+	pango_layout_iter_free(ib);
+}
+
+/* Layouts measuring kept are let go page by page; a text asked for again
+ * afterwards is set again exactly as it was measured. */
+START_TEST(test_kept_layouts_are_set_again_alike)
+{
+	char *path = write_report("vi", "A5");
+	struct report_options opt = { .paper = NULL };
+	struct diags d;
+	struct doc *doc;
+	struct layout lo;
+	PangoLayout **before;
+	guint *refs;
+	size_t dropped = 0;
+
+	diags_init(&d);
+	doc = report_load(path, &opt, &d);
+	ck_assert_ptr_nonnull(doc);
+	layout_build(&lo, doc, &d);
+	before = calloc(lo.nitems, sizeof *before);
+	refs = calloc(lo.nitems, sizeof *refs);
+	for (size_t i = 0; i < lo.nitems; i++)
+		if (lo.items[i].kind == FLOW_TEXT) {
+			before[i] = layout_item_text(&lo, &lo.items[i]);
+			refs[i] = G_OBJECT(before[i])->ref_count;
+		}
+	for (size_t p = 0; p < lo.pages.npages; p++)
+		layout_text_drawn(&lo, p);
+	for (size_t i = 0; i < lo.nitems; i++) {
+		PangoLayout *again;
+		if (before[i] == NULL)
+			continue;
+		/* The kept reference is gone once the last page is drawn. */
+		if (G_OBJECT(before[i])->ref_count < refs[i])
+			dropped++;
+		again = layout_item_text(&lo, &lo.items[i]);
+		assert_same_setting(before[i], again);
+		g_object_unref(again);
+		g_object_unref(before[i]);
+	}
+	ck_assert_uint_gt(dropped, 0);
+	free(before);
+	free(refs);
+	layout_release(&lo);
+	doc_free(doc);
+	diags_release(&d);
+	free(path);
+}
+END_TEST
+
 Suite *
 layout_suite(void)
 {
@@ -164,6 +238,7 @@ layout_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_breaks_follow_the_rules, 0, 3);
 	tcase_add_loop_test(tc, test_layouts_carry_the_report_language, 0, 2);
+	tcase_add_test(tc, test_kept_layouts_are_set_again_alike);
 	suite_add_tcase(s, tc);
 	return s;
 }

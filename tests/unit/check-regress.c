@@ -72,6 +72,7 @@ draw_all(const struct layout *lo)
 		cairo_show_page(cr);
 	}
 	status = cairo_status(cr);
+	draw_state_release(&st);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	if (status == CAIRO_STATUS_SUCCESS)
