@@ -49,6 +49,10 @@ bool render_report(const struct render_job *job, struct render_result *res,
     struct diags *d);
 /* Free what render_report put in res. */
 void render_result_release(struct render_result *res);
+/* Do a and b name one file?  Existing files are compared by device and
+ * inode, so any spelling, hard link or symbolic link counts; names that
+ * do not exist yet by their canonical spelling. */
+bool render_same_file(const char *a, const char *b);
 /* The default output of report: REPORT.pdf beside it, or in folder dir
  * when dir is not NULL.  Caller frees. */
 char *render_default_output(const char *report, const char *dir,
