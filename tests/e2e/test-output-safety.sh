@@ -1,8 +1,8 @@
 # What an output must never replace: a file the render reads (-o or -M
 # naming the report, a CSV, a bundled font, under any spelling or through
 # a link), the output itself (-M = -o), a device, FIFO or folder (as root,
-# -o /dev/null replaced /dev/null with a PDF); two reports of a batch
-# given one output.  Each is refused with a located error and
+# -o /dev/null replaced /dev/null with a PDF); two reports of a batch, or
+# of a watch, given one output.  Each is refused with a located error and
 # nothing is written.  And a report of more pages than there are file
 # descriptors renders to one file a page.
 . "$(dirname "$0")/lib.sh"
@@ -44,12 +44,14 @@ if mknod out/dev.pdf c 1 3 2>/dev/null; then
     [ -c out/dev.pdf ] || fail "the device was replaced"
 fi
 
-# Two reports of one name in a batch: a usage error at once.
+# Two reports of one name in a batch or a watch: a usage error at once.
 mkdir reports/other
 cp reports/briefing.md reports/other/
 snap > before
 expect_status 2 $FIGPRESS render $b reports/other/briefing.md -o out/ 2> err.txt
 contains err.txt "reports/briefing.md and reports/other/briefing.md would both be written to out/briefing.pdf"
+expect_status 2 $FIGPRESS watch $b reports/other/briefing.md -o out 2> err.txt
+contains err.txt "would both be written to out/briefing.pdf"
 snap > after
 cmp -s before after || fail "a refused batch wrote"
 # The same report twice is only rendered twice.
