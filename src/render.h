@@ -7,9 +7,11 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "layout.h"
 
-/* A layout longer than this many pages is an error, not a PDF. */
-#define RENDER_MAX_PAGES 5000
+/* A layout longer than this many pages is an error, not a PDF (layout
+ * stops measuring once it cannot fit, layout.h). */
+#define RENDER_MAX_PAGES LAYOUT_MAX_PAGES
 
 struct render_job {
 	const char *report;	/* the report file */

@@ -123,7 +123,7 @@ head -n 6001 $d/rows.csv > $d/rows6k.csv
 printf '```table\ndata: ../data/rows6k.csv\n```\n\n```table\ndata: ../data/rows6k.csv\n```\n' > table-rows.md
 render_case table-rows-12000 "table-rows\.md:5:1: error: table: more than 10000 table rows in one report" table-rows.md
 awk 'BEGIN { for (b = 0; b < 46; b++) { print "```"; for (i = 0; i < 4990; i++) print "x"; print "```\n" } }' > pages.md
-render_case pages-5218 "pages\.md: error: the layout has [0-9]+ pages, more than the limit of 5000" pages.md
+render_case pages-5218 "pages\.md:2[0-9]{5}: error: the layout passes the limit of 5000 pages here" pages.md
 
 # --- special files and links ----------------------------------------------------
 mkfifo $d/fifo.csv
