@@ -21,6 +21,10 @@
 /* At most this many body rows in a table block (the report's tables
  * together have the same limit, report.c). */
 #define SPEC_MAX_TABLE_ROWS 10000
+/* At most this many columns in a table (a ```table block or a pipe
+ * table): even on A4 landscape a column is then under 20 pt, one figure
+ * wide; a CSV of 1,000 columns took 117 s and 3.3 GB to set in slivers. */
+#define SPEC_MAX_TABLE_COLS 40
 
 enum spec_kind {
 	SPEC_SCALAR,
