@@ -108,8 +108,8 @@ render_load(const struct render_job *job, struct render_result *res,
 	return doc;
 }
 
-/* A handout's sheets: --paper, else A4, turned to suit n (the pages keep
- * the report's own paper). */
+/* A handout's sheets: --paper, else A4, turned to suit n unless --paper
+ * says which way (the pages keep the report's own paper). */
 static bool
 render_handout(const struct render_job *job, const struct layout *lo,
     struct handout *sheets, struct diags *d)
@@ -124,8 +124,13 @@ render_handout(const struct render_job *job, const struct layout *lo,
 		    "\"%s\" (A4, A5 or Letter)", job->paper);
 		return false;
 	}
-	theme_paper_size(paper, handout_sheet_landscape(job->handout,
-	    lo->theme.page_w > lo->theme.page_h), &w, &h);
+	/* An orientation --paper names is the sheet's ("A4 landscape" with
+	 * --handout 4 was printed portrait): the grid follows the sheet. */
+	if (!job->paper)
+		orient = -1;
+	theme_paper_size(paper, orient >= 0 ? orient == 1 :
+	    handout_sheet_landscape(job->handout, lo->theme.page_w >
+	    lo->theme.page_h), &w, &h);
 	/* The sheet has margins of its own: show each page's ink, not its
 	 * white margins, and the type grows by a tenth on a 4-up sheet. */
 	theme_ink_box(&lo->theme, RENDER_HANDOUT_PAD, &shown.x, &shown.y,
