@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,17 +13,97 @@
 
 #include "xmalloc.h"
 
+/* The temporary files not yet renamed or removed, for
+ * atomic_remove_temporaries: a fixed array, since a signal handler may
+ * read it at any moment (never a realloc under its feet).  A render has at
+ * most a few thousand page files and a dependency file; past the array the
+ * stale-file sweep is the fallback. */
+#define ATOMIC_MAX_LIVE 8192
+static const char *atomic_live[ATOMIC_MAX_LIVE];
+static volatile sig_atomic_t atomic_nlive;
+
+/* The registry changes with the signals that remove temporaries held
+ * back, so a handler never sees it half-changed. */
+static void
+atomic_hold_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void
+atomic_track(const char *tmp)
+{
+	sigset_t old;
+
+	atomic_hold_signals(&old);
+	if (atomic_nlive < ATOMIC_MAX_LIVE)
+		atomic_live[atomic_nlive++] = tmp;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void
+atomic_untrack(const char *tmp)
+{
+	sigset_t old;
+
+	atomic_hold_signals(&old);
+	for (sig_atomic_t i = 0; i < atomic_nlive; i++)
+		if (atomic_live[i] == tmp) {
+			atomic_live[i] = atomic_live[--atomic_nlive];
+			break;
+		}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+void
+atomic_remove_temporaries(void)
+{
+	for (sig_atomic_t i = 0; i < atomic_nlive; i++)
+		unlink(atomic_live[i]);
+	atomic_nlive = 0;
+}
+
 /* Undo a half-done atomic_open and say why. */
 static bool
 atomic_open_failed(struct atomic_file *af, const char *path, int err,
-    struct diags *d)
+    const char *why, struct diags *d)
 {
 	diag_error(d, srcpos_at(path, 0, 0), "cannot write: %s",
-	    strerror(err));
+	    why ? why : strerror(err));
 	free(af->tmp);
 	free(af->path);
 	memset(af, 0, sizeof *af);
 	return false;
+}
+
+/* Why path must not be replaced by a rename, or NULL when it may be; the
+ * permissions a replacement keeps in *mode.  A rename puts a regular file
+ * where the name was: over /dev/null (as root) that is a disaster, over a
+ * folder it fails, and a link to a device names the device. */
+static const char *
+atomic_refusal(const char *path, int *mode)
+{
+	struct stat st;
+	mode_t mask = umask(0);
+
+	umask(mask);
+	*mode = 0666 & ~(int)mask;
+	if (stat(path, &st) != 0)
+		return NULL;		/* new, or a dangling link */
+	if (S_ISDIR(st.st_mode))
+		return "it is a folder";
+	if (!S_ISREG(st.st_mode))
+		return "it is a device, FIFO or socket, not a regular file, "
+		    "and figpress replaces its outputs by renaming a new "
+		    "file over them";
+	*mode = (int)(st.st_mode & 07777);
+	return NULL;
 }
 
 bool
@@ -30,24 +111,30 @@ atomic_open(struct atomic_file *af, const char *path, struct diags *d)
 {
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
-	int fd, err;
+	const char *why;
+	int fd, err, mode;
 
 	memset(af, 0, sizeof *af);
+	if ((why = atomic_refusal(path, &mode)) != NULL)
+		return atomic_open_failed(af, path, 0, why, d);
 	af->path = xstrdup(path);
+	af->mode = mode;
 	/* Hidden, in the same folder (rename must not cross file systems),
 	 * and named after the target so a leftover is recognisable. */
 	af->tmp = xasprintf("%.*s.%s.XXXXXX", (int)(slash ? slash - path + 1 :
 	    0), path, base);
 	fd = mkstemp(af->tmp);
 	if (fd < 0)
-		return atomic_open_failed(af, path, errno, d);
-	fchmod(fd, 0644);
+		return atomic_open_failed(af, path, errno, NULL, d);
+	atomic_track(af->tmp);
+	fchmod(fd, (mode_t)mode);
 	af->fp = fdopen(fd, "wb");
 	if (af->fp == NULL) {
 		err = errno;
 		close(fd);
 		unlink(af->tmp);
-		return atomic_open_failed(af, path, err, d);
+		atomic_untrack(af->tmp);
+		return atomic_open_failed(af, path, err, NULL, d);
 	}
 	return true;
 }
@@ -113,13 +200,12 @@ atomic_sweep(const char *path)
 	free(dir);
 }
 
-bool
-atomic_commit(struct atomic_file *af, struct diags *d)
+/* Flush and sync, then close; err is the first failure (0 when none). */
+static int
+atomic_close(struct atomic_file *af)
 {
 	int err = 0;
 
-	if (af->fp == NULL)
-		return false;
 	if (!af->failed && fflush(af->fp) != 0)
 		err = errno;
 	if (!af->failed && !err && fsync(fileno(af->fp)) != 0)
@@ -127,16 +213,37 @@ atomic_commit(struct atomic_file *af, struct diags *d)
 	if (fclose(af->fp) != 0 && !err)
 		err = errno;
 	af->fp = NULL;
-	if (af->failed)
-		err = af->error;
-	if (!err && rename(af->tmp, af->path) != 0)
-		err = errno;
-	if (err) {
-		diag_error(d, srcpos_at(af->path, 0, 0), "cannot write: %s",
-		    strerror(err));
-		atomic_abort(af);
+	return af->failed ? af->error : err;
+}
+
+static bool
+atomic_fail(struct atomic_file *af, int err, struct diags *d)
+{
+	diag_error(d, srcpos_at(af->path, 0, 0), "cannot write: %s",
+	    strerror(err));
+	atomic_abort(af);
+	return false;
+}
+
+bool
+atomic_finish(struct atomic_file *af, struct diags *d)
+{
+	int err;
+
+	if (af->fp == NULL)
+		return af->tmp != NULL;
+	err = atomic_close(af);
+	return err ? atomic_fail(af, err, d) : true;
+}
+
+bool
+atomic_commit(struct atomic_file *af, struct diags *d)
+{
+	if (af->tmp == NULL || !atomic_finish(af, d))
 		return false;
-	}
+	if (rename(af->tmp, af->path) != 0)
+		return atomic_fail(af, errno, d);
+	atomic_untrack(af->tmp);
 	atomic_sweep(af->path);
 	free(af->tmp);
 	free(af->path);
@@ -149,8 +256,10 @@ atomic_abort(struct atomic_file *af)
 {
 	if (af->fp)
 		fclose(af->fp);
-	if (af->tmp)
+	if (af->tmp) {
 		unlink(af->tmp);
+		atomic_untrack(af->tmp);
+	}
 	free(af->tmp);
 	free(af->path);
 	memset(af, 0, sizeof *af);

@@ -1,12 +1,14 @@
 /* cmd-render: `figpress render` — reports to PDF, handouts, SVG or PNG,
  * one after another, continuing past a failed one. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "cmd.h"
 #include "fonts.h"
 #include "frontmatter.h"
@@ -149,6 +151,34 @@ render_one(const struct render_args *a, const char *report,
 	return ok;
 }
 
+/* Ctrl-C, kill or a closed terminal in the middle of a render: the
+ * temporary files go (the outputs were never touched), then the signal
+ * ends the process as it would have. */
+static void
+render_on_signal(int sig)
+{
+	atomic_remove_temporaries();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* A signal the shell told us to ignore (a background job's SIGINT, nohup's
+ * SIGHUP) stays ignored. */
+static void
+render_catch_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = render_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+}
+
 static int
 render_usage_error(const char *msg)
 {
@@ -220,6 +250,34 @@ render_parse(int argc, char **argv, struct render_args *a)
 	return -1;
 }
 
+/* Two reports rendered to one file (reports/a/x.md and reports/b/x.md
+ * with -o out/) would leave only the last: a usage error, before any
+ * work.  The same report named twice is only rendered twice. */
+static int
+render_check_collisions(const struct render_args *a, char **reports,
+    size_t n)
+{
+	char **outs = xcalloc(n, sizeof *outs);
+	int status = -1;
+
+	for (size_t i = 0; i < n; i++)
+		outs[i] = render_output_path(a, reports[i]);
+	for (size_t i = 0; i < n && status < 0; i++)
+		for (size_t j = 0; j < i && status < 0; j++)
+			if (render_same_file(outs[i], outs[j]) &&
+			    !render_same_file(reports[i], reports[j])) {
+				char *msg = xasprintf("%s and %s would both be "
+				    "written to %s", reports[j], reports[i],
+				    outs[i]);
+				status = render_usage_error(msg);
+				free(msg);
+			}
+	for (size_t i = 0; i < n; i++)
+		free(outs[i]);
+	free(outs);
+	return status;
+}
+
 int
 cmd_render(int argc, char **argv)
 {
@@ -229,8 +287,12 @@ cmd_render(int argc, char **argv)
 	struct render_bar bar = { isatty(STDERR_FILENO), 0, 0, NULL, false };
 	size_t nfailed = 0;
 
+	if (status < 0)
+		status = render_check_collisions(&a, argv + optind,
+		    (size_t)(argc - optind));
 	if (status >= 0)
 		return status;
+	render_catch_signals();
 	diags_init(&d);
 	if (!fonts_init(cmd_argv0, &d)) {
 		diags_print(&d, stderr);

@@ -18,6 +18,7 @@
 struct watch_target {
 	const char *report;
 	char *out;
+	const char *outdir;	/* -o, or NULL: beside the report */
 	const char *root;	/* --root, or NULL for the default */
 };
 
@@ -43,43 +44,6 @@ cmd_watch_stamp(FILE *fp)
 	fprintf(fp, "%s ", buf);
 }
 
-/* Render one report, print its line (stdout) and diagnostics (stderr),
- * and watch what it read — on failure, what it read up to the failure. */
-static void
-cmd_watch_render(struct watch *w, size_t r, const struct watch_target *t)
-{
-	struct render_job job = { .report = t->report, .out = t->out,
-	    .format = "pdf", .root = t->root };
-	struct render_result res;
-	struct diags d;
-	long long start = cmd_watch_ms();
-	bool ok;
-
-	diags_init(&d);
-	ok = render_report(&job, &res, &d);
-	cmd_watch_stamp(stdout);
-	if (ok)
-		printf("%s: %zu page%s, %lld ms\n", t->report, res.pages,
-		    res.pages == 1 ? "" : "s", cmd_watch_ms() - start);
-	else
-		printf("%s: failed (%zu error%s), %s left as it was\n",
-		    t->report, d.errors, d.errors == 1 ? "" : "s", t->out);
-	fflush(stdout);
-	watch_set_inputs(w, r, (const char *const *)res.inputs, res.ninputs,
-	    &d);
-	diags_print(&d, stderr);
-	fflush(stderr);
-	diags_release(&d);
-	render_result_release(&res);
-}
-
-static int
-cmd_watch_usage(const char *msg)
-{
-	cmd_usage_error("watch", msg);
-	return 2;
-}
-
 /* The -o folder, created when missing; NULL (beside each report) when no
  * -o was given.  Returns false on a usage error. */
 static bool
@@ -92,6 +56,65 @@ cmd_watch_outdir(const char *dir)
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
 		return false;
 	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The line of a failed render, saying whether a previous PDF is there
+ * (it is never touched by a failure). */
+static void
+cmd_watch_failed(const struct watch_target *t, const struct diags *d)
+{
+	struct stat st;
+
+	if (stat(t->out, &st) == 0)
+		printf("%s: failed (%zu error%s), %s left as it was\n",
+		    t->report, d->errors, d->errors == 1 ? "" : "s", t->out);
+	else
+		printf("%s: failed (%zu error%s), no %s written\n", t->report,
+		    d->errors, d->errors == 1 ? "" : "s", t->out);
+}
+
+/* Render one report, print its line (stdout) and diagnostics (stderr),
+ * and watch what it read — on failure, what it read up to the failure.
+ * A save while the render ran may predate the watch: watch_recheck. */
+static void
+cmd_watch_render(struct watch *w, size_t r, const struct watch_target *t)
+{
+	struct render_job job = { .report = t->report, .out = t->out,
+	    .format = "pdf", .root = t->root };
+	struct render_result res;
+	struct diags d;
+	struct timespec since;
+	long long start;
+	bool ok;
+
+	watch_stamp(&since);
+	start = cmd_watch_ms();
+	diags_init(&d);
+	/* The -o folder removed while watching is made again. */
+	cmd_watch_outdir(t->outdir);
+	ok = render_report(&job, &res, &d);
+	cmd_watch_stamp(stdout);
+	if (ok)
+		printf("%s: %zu page%s, %lld ms\n", t->report, res.pages,
+		    res.pages == 1 ? "" : "s", cmd_watch_ms() - start);
+	else
+		cmd_watch_failed(t, &d);
+	fflush(stdout);
+	watch_set_inputs(w, r, (const char *const *)res.inputs, res.ninputs,
+	    &d);
+	watch_recheck(w, r, (const char *const *)res.inputs, res.ninputs,
+	    &since);
+	diags_print(&d, stderr);
+	fflush(stderr);
+	diags_release(&d);
+	render_result_release(&res);
+}
+
+static int
+cmd_watch_usage(const char *msg)
+{
+	cmd_usage_error("watch", msg);
+	return 2;
 }
 
 static int
@@ -124,6 +147,14 @@ cmd_watch_parse(int argc, char **argv, const char **outdir,
 	return -1;
 }
 
+static void
+cmd_watch_free_targets(struct watch_target *t, size_t n)
+{
+	for (size_t r = 0; r < n; r++)
+		free(t[r].out);
+	free(t);
+}
+
 /* Render everything once, then whatever changes, until a signal. */
 static void
 cmd_watch_loop(struct watch *w, struct watch_target *t, size_t n)
@@ -139,6 +170,35 @@ cmd_watch_loop(struct watch *w, struct watch_target *t, size_t n)
 	free(changed);
 }
 
+/* The targets of the reports; NULL after a usage error when two
+ * different reports would be written to one PDF. */
+static struct watch_target *
+cmd_watch_targets(char **reports, size_t n, const char *outdir,
+    const char *root)
+{
+	struct watch_target *t = xcalloc(n, sizeof *t);
+
+	for (size_t r = 0; r < n; r++) {
+		t[r].report = reports[r];
+		t[r].out = render_default_output(t[r].report, outdir, "pdf");
+		t[r].outdir = outdir;
+		t[r].root = root;
+		for (size_t q = 0; q < r; q++) {
+			char *msg;
+			if (!render_same_file(t[q].out, t[r].out) ||
+			    render_same_file(t[q].report, t[r].report))
+				continue;
+			msg = xasprintf("%s and %s would both be written to %s",
+			    t[q].report, t[r].report, t[r].out);
+			cmd_watch_usage(msg);
+			free(msg);
+			cmd_watch_free_targets(t, r + 1);
+			return NULL;
+		}
+	}
+	return t;
+}
+
 int
 cmd_watch(int argc, char **argv)
 {
@@ -151,6 +211,9 @@ cmd_watch(int argc, char **argv)
 
 	if (status >= 0)
 		return status;
+	t = cmd_watch_targets(argv + optind, n, outdir, root);
+	if (t == NULL)
+		return 2;
 	diags_init(&d);
 	/* Before fonts_init: the signals must be blocked before any
 	 * library starts a thread. */
@@ -159,18 +222,11 @@ cmd_watch(int argc, char **argv)
 		diags_print(&d, stderr);
 		diags_release(&d);
 		watch_free(w);
+		cmd_watch_free_targets(t, n);
 		return 1;
 	}
-	t = xcalloc(n, sizeof *t);
-	for (size_t r = 0; r < n; r++) {
-		t[r].report = argv[optind + (int)r];
-		t[r].out = render_default_output(t[r].report, outdir, "pdf");
-		t[r].root = root;
-	}
 	cmd_watch_loop(w, t, n);
-	for (size_t r = 0; r < n; r++)
-		free(t[r].out);
-	free(t);
+	cmd_watch_free_targets(t, n);
 	watch_free(w);
 	fonts_shutdown();
 	diags_release(&d);

@@ -29,6 +29,32 @@ diags_release(struct diags *d)
 	diags_init(d);
 }
 
+/* s with control characters spelt out ("\\n", "\\x1b"): a file name or a
+ * quoted cell holding a newline would break the one-line FILE:LINE:COL
+ * form, and an escape sequence would reach the user's terminal.  Caller
+ * frees. */
+static char *
+diag_clean(const char *s)
+{
+	size_t n = 0;
+	char *out, *o;
+
+	for (const char *p = s; *p; p++)
+		n += (unsigned char)*p < 0x20 || *p == 0x7f ? 4 : 1;
+	out = o = xmalloc(n + 1);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\n' || c == '\t')
+			o += sprintf(o, "\\%c", c == '\n' ? 'n' : 't');
+		else if (c < 0x20 || c == 0x7f)
+			o += sprintf(o, "\\x%02x", c);
+		else
+			*o++ = (char)c;
+	}
+	*o = '\0';
+	return out;
+}
+
 static void
 diags_add(struct diags *d, enum diag_severity sev, struct srcpos pos,
     const char *fmt, va_list ap)
@@ -56,10 +82,10 @@ diags_add(struct diags *d, enum diag_severity sev, struct srcpos pos,
 	}
 	g = &d->items[d->count++];
 	g->severity = sev;
-	g->file = xstrdup(pos.file ? pos.file : "figpress");
+	g->file = diag_clean(pos.file ? pos.file : "figpress");
 	g->line = pos.line;
 	g->col = pos.col;
-	g->message = xstrdup(buf);
+	g->message = diag_clean(buf);
 }
 
 void

@@ -164,6 +164,22 @@ fm_date(const struct spec_value *v, struct diags *d)
 	return true;
 }
 
+/* A title, subtitle or author line longer than this is refused: no page
+ * shows it, and the title is set in one Pango paragraph, whose width
+ * wraps round past 2^31 units (markdown.h, MARKDOWN_MAX_LINE_TEXT). */
+#define FM_MAX_TEXT 4096
+
+static bool
+fm_text_fits(const struct spec_value *v, const char *key, const char *text,
+    struct diags *d)
+{
+	if (text == NULL || strlen(text) <= FM_MAX_TEXT)
+		return true;
+	diag_error(d, v->pos, "front matter: %s: longer than the limit of "
+	    "%d bytes", key, FM_MAX_TEXT);
+	return false;
+}
+
 /* A text field; an author may also be a list of names. */
 static bool
 fm_text(const struct spec_value *root, const char *key, char **out,
@@ -179,12 +195,12 @@ fm_text(const struct spec_value *root, const char *key, char **out,
 			    v->items[i].text ? v->items[i].text : "");
 		*out = xstrdup(names->str);
 		g_string_free(names, TRUE);
-		return true;
+		return fm_text_fits(v, key, *out, d);
 	}
 	if (!spec_scalar(root, key, "front matter", &v, d))
 		return false;
 	*out = v && v->text[0] ? xstrdup(v->text) : NULL;
-	return true;
+	return fm_text_fits(v, key, *out, d);
 }
 
 static bool

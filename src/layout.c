@@ -393,12 +393,37 @@ layout_block(struct layout *lo, const struct block *b, struct walk *w)
 	}
 }
 
+/* Add the items measured since the last call to lo->content and stop the
+ * layout once no pagination could fit them in LAYOUT_MAX_PAGES pages:
+ * each page holds at most a content area of them, a heading's space above
+ * may be dropped, and an item that is not split fills at most a page. */
+static void
+layout_check_pages(struct layout *lo, const struct block *b)
+{
+	double page = theme_content_height(&lo->theme);
+
+	for (; lo->measured < lo->nitems; lo->measured++) {
+		const struct flow_item *it = &lo->items[lo->measured];
+		bool heading = it->role >= ROLE_H1 && it->role <= ROLE_H3;
+		double h = flow_height(it) - (heading ? it->pad_top : 0);
+		lo->content += it->kind == FLOW_TEXT && it->nlines > 1 &&
+		    !heading ? h : fmin(h, page);
+	}
+	if (lo->over || !(lo->content > LAYOUT_MAX_PAGES * page))
+		return;
+	lo->over = true;
+	diag_error(lo->diags, srcpos_at(lo->doc->path, b->line, 0), "the "
+	    "layout passes the limit of %d pages here", LAYOUT_MAX_PAGES);
+}
+
 static void
 layout_blocks(struct layout *lo, const struct block *bs, size_t n,
     struct walk *w)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && !lo->over; i++) {
 		layout_block(lo, &bs[i], w);
+		layout_check_pages(lo, &bs[i]);
+	}
 }
 
 /* --- tables ---------------------------------------------------------- */

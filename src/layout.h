@@ -95,6 +95,11 @@ struct flow_item {
 	double *line_bottom;
 };
 
+/* Pages a layout may have: measuring stops, with an error, once the
+ * items so far cannot fit in fewer (a hostile report took 210 s to lay
+ * out 181,000 pages only to be refused). */
+#define LAYOUT_MAX_PAGES 5000
+
 struct layout {
 	const struct doc *doc;	/* lent */
 	struct theme theme;
@@ -111,12 +116,19 @@ struct layout {
 	gunichar missing_cp;
 	int missing_line;
 	size_t nmissing;
+	/* The page limit, checked as blocks are measured: the content of
+	 * items[0..measured), in points, and whether it overflowed. */
+	size_t measured;
+	double content;
+	bool over;
 };
 
 /* Measure doc with Pango for its paper and break it into pages.  doc must
  * outlive the layout.  Text no bundled font can set is drawn as a
  * placeholder box and earns one warning in d per report (never an error).
- * Release with layout_release. */
+ * Content that cannot fit in LAYOUT_MAX_PAGES pages is an error in d at
+ * the block that passed the limit, and measuring stops there.  Release
+ * with layout_release. */
 void layout_build(struct layout *lo, const struct doc *doc, struct diags *d);
 /* Free every layout object and the page list. */
 void layout_release(struct layout *lo);

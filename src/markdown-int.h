@@ -31,6 +31,8 @@ struct mdleaf {
 	size_t cur;		/* code: current content line */
 	size_t line_chars;	/* code: characters on the current line */
 	size_t breaks;		/* '\n' in text, for MARKDOWN_MAX_LINES */
+	size_t line_bytes;	/* since the last '\n', for
+				 * MARKDOWN_MAX_LINE_TEXT */
 	bool html_warned;
 };
 

@@ -43,8 +43,9 @@ mk_same_href(const char *a, const char *b)
 	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
 }
 
-/* Extend the last span or start one for text [start, end). */
-static void
+/* Extend the last span or start one for text [start, end); false past
+ * MARKDOWN_MAX_SPANS. */
+static bool
 mk_span(struct mdctx *c, size_t start, size_t end)
 {
 	struct mdleaf *l = &c->leaf;
@@ -53,15 +54,40 @@ mk_span(struct mdctx *c, size_t start, size_t end)
 	struct span *last = l->nspans ? &l->spans[l->nspans - 1] : NULL;
 
 	if (style == 0 || start == end)
-		return;
+		return true;
 	if (last && last->end == start && last->style == style &&
 	    mk_same_href(last->href, href)) {
 		last->end = end;
-		return;
+		return true;
 	}
+	if (l->nspans >= MARKDOWN_MAX_SPANS)
+		return false;
 	l->spans = mk_grow(l->spans, l->nspans, sizeof *l->spans);
 	l->spans[l->nspans++] = (struct span){ start, end, style,
 	    href ? xstrdup(href) : NULL };
+	return true;
+}
+
+static int
+mk_line_too_long(struct mdctx *c)
+{
+	return markdown_abort(c, mk_top(c)->b.line, "a line of more than "
+	    "32 KiB of text without a line break (the limit: Pango cannot "
+	    "measure a longer one)");
+}
+
+/* Is a line of s[0..n) longer than MARKDOWN_MAX_LINE_TEXT? */
+static bool
+mk_has_long_line(const char *s, size_t n)
+{
+	size_t run = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		run = s[i] == '\n' ? 0 : run + 1;
+		if (run > MARKDOWN_MAX_LINE_TEXT)
+			return true;
+	}
+	return false;
 }
 
 /* Append s[0..n) to the leaf; src is its source offset or SIZE_MAX. */
@@ -74,9 +100,15 @@ markdown_text_append(struct mdctx *c, const char *s, size_t n, size_t src)
 	if (!strbuf_add(&l->text, s, n))
 		return markdown_abort(c, mk_top(c)->b.line, "a block longer than the "
 		    "limit of 1 MiB of text");
+	l->line_bytes += n;
 	for (const char *nl = s; (nl = memchr(nl, '\n', (size_t)(s + n -
-	    nl))) != NULL; nl++)
+	    nl))) != NULL; nl++) {
 		l->breaks++;
+		l->line_bytes = (size_t)(s + n - nl - 1);
+	}
+	if (l->line_bytes > MARKDOWN_MAX_LINE_TEXT &&
+	    mk_top(c)->spec == MDSPEC_NONE)
+		return mk_line_too_long(c);
 	/* Pango's layout iterator is quadratic in the lines of one layout:
 	 * 40,000 lines of one code block took 12 s to lay out.  A chart or
 	 * table spec is never laid out and has its own byte limit. */
@@ -87,7 +119,9 @@ markdown_text_append(struct mdctx *c, const char *s, size_t n, size_t src)
 		l->chunks = mk_grow(l->chunks, l->nchunks, sizeof *l->chunks);
 		l->chunks[l->nchunks++] = (struct mdchunk){ start, src, n };
 	}
-	mk_span(c, start, l->text.len);
+	if (!mk_span(c, start, l->text.len))
+		return markdown_abort(c, mk_top(c)->b.line, "more than 10000 "
+		    "links and styled runs in one block (the limit)");
 	return 0;
 }
 
@@ -381,8 +415,12 @@ markdown_text_refs(struct mdctx *c)
 		strbuf_release(&out);
 	}
 	free(reps);
-	return ok ? 0 : markdown_abort(c, mk_top(c)->b.line, "a block longer than "
-	    "the limit of 1 MiB of text");
+	if (!ok)
+		return markdown_abort(c, mk_top(c)->b.line, "a block longer "
+		    "than the limit of 1 MiB of text");
+	/* A figure is longer than the reference that names it. */
+	return mk_has_long_line(l->text.data, l->text.len) ?
+	    mk_line_too_long(c) : 0;
 }
 
 /* Latin letters with their diacritics removed (NFD, marks dropped), and

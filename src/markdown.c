@@ -392,6 +392,9 @@ mk_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
 	case MD_BLOCK_TABLE:
 		f->b.kind = BLOCK_TABLE;
 		mk_enter_table(f, detail);
+		if (f->tab->ncols > SPEC_MAX_TABLE_COLS)
+			return markdown_abort(c, markdown_where_estimate(c),
+			    "a table of more than 40 columns (the limit)");
 		break;
 	case MD_BLOCK_THEAD:
 		mk_table(c)->in_head = true;

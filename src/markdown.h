@@ -21,6 +21,18 @@
 #define MARKDOWN_MAX_TEXT (1024 * 1024)
 /* Lines (hard breaks) in one paragraph, heading, cell or code block. */
 #define MARKDOWN_MAX_LINES 5000
+/* Bytes in one line of such a block (between hard breaks, or one line of
+ * code).  Pango measures a line in 32-bit units of 1/1024 pt: past 2^31
+ * (about 300,000 characters of body text, fewer of large or wide ones)
+ * the width wraps round and the whole paragraph came out as one line,
+ * the rest of its text silently lost.  32 KiB keeps the widest the
+ * bundled fonts can make of it — a tab in a 22 pt heading, 46 pt a byte
+ * — under 1.6 million points. */
+#define MARKDOWN_MAX_LINE_TEXT (32 * 1024)
+/* Styled runs (links, emphasis, code) in one such block: each page a block
+ * is drawn on walks all of them, so 80,000 links in one paragraph took
+ * 21 s to draw. */
+#define MARKDOWN_MAX_SPANS 10000
 
 struct markdown_hooks {
 	void *ctx;

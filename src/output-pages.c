@@ -50,8 +50,10 @@ output_pages_prune(const char *out, const char *ext, size_t from)
 	}
 }
 
-/* Every sheet drawn into its own temporary file; false at the first
- * failure, with the files opened so far left for the caller to abort. */
+/* Every sheet drawn into its own temporary file, closed once written (a
+ * report of thousands of pages would otherwise hold a descriptor a page,
+ * past the usual limit of 1024); false at the first failure, with the
+ * files made so far left for the caller to abort. */
 static bool
 output_pages_draw(const struct layout *lo, const char *out,
     const struct output_options *opt, const struct output_pager *pager,
@@ -60,7 +62,6 @@ output_pages_draw(const struct layout *lo, const char *out,
 	struct handout plain;
 	const struct handout *h = output_handout(lo, opt, &plain);
 	struct draw_state st;
-
 	bool ok = true;
 
 	draw_state_init(&st, lo, opt->grayscale);
@@ -68,7 +69,8 @@ output_pages_draw(const struct layout *lo, const char *out,
 	for (size_t i = 0; ok && i < nsheets; i++) {
 		char *path = output_page_path(out, pager->ext, i);
 		ok = atomic_open(&af[i], path, d) &&
-		    pager->sheet(&st, h, i, opt, &af[i], d);
+		    pager->sheet(&st, h, i, opt, &af[i], d) &&
+		    atomic_finish(&af[i], d);
 		free(path);
 	}
 	draw_state_release(&st);

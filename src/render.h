@@ -7,9 +7,11 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "layout.h"
 
-/* A layout longer than this many pages is an error, not a PDF. */
-#define RENDER_MAX_PAGES 5000
+/* A layout longer than this many pages is an error, not a PDF (layout
+ * stops measuring once it cannot fit, layout.h). */
+#define RENDER_MAX_PAGES LAYOUT_MAX_PAGES
 
 struct render_job {
 	const char *report;	/* the report file */
@@ -49,6 +51,10 @@ bool render_report(const struct render_job *job, struct render_result *res,
     struct diags *d);
 /* Free what render_report put in res. */
 void render_result_release(struct render_result *res);
+/* Do a and b name one file?  Existing files are compared by device and
+ * inode, so any spelling, hard link or symbolic link counts; names that
+ * do not exist yet by their canonical spelling. */
+bool render_same_file(const char *a, const char *b);
 /* The default output of report: REPORT.pdf beside it, or in folder dir
  * when dir is not NULL.  Caller frees. */
 char *render_default_output(const char *report, const char *dir,

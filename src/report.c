@@ -181,6 +181,22 @@ report_input(struct doc *doc, const char *path)
 	doc->inputs[doc->ninputs++] = xstrdup(path);
 }
 
+/* Read and parse the CSV at path through the sandbox: the file is judged
+ * by where its open descriptor leads, so a link swapped after the check
+ * cannot slip in a file from outside the root. */
+static struct table *
+report_table_read(const struct report *r, const char *rel, const char *path,
+    struct srcpos pos, const char *what, struct diags *d)
+{
+	size_t len = 0;
+	char *buf = sandbox_read(&r->sandbox, rel, path, what, pos,
+	    TABLE_MAX_BYTES, &len, d);
+	struct table *t = buf ? table_parse(path, buf, len, d) : NULL;
+
+	free(buf);
+	return t;
+}
+
 /* The CSV at rel (relative to the report), loaded once; NULL with an
  * error at pos (and the loader's own errors) when it cannot be. */
 static const struct table *
@@ -205,7 +221,7 @@ report_table(struct report *r, const char *rel, struct srcpos pos,
 		rt->path = xstrdup(path);
 		report_input(r->doc, path);
 		diags_init(&why);
-		rt->t = table_load(path, &why);
+		rt->t = report_table_read(r, rel, path, pos, what, &why);
 		/* The cause first, then where the report asked for it. */
 		diags_move(d, &why);
 		if (rt->t == NULL)

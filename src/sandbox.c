@@ -4,11 +4,14 @@
 #include "sandbox.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "xmalloc.h"
 
@@ -36,6 +39,7 @@ sandbox_init(struct sandbox *sb, const char *dir, struct diags *d)
 {
 	struct stat st;
 
+	memset(sb, 0, sizeof *sb);
 	sb->root = realpath(dir, NULL);
 	if (sb->root == NULL || stat(sb->root, &st) != 0 ||
 	    !S_ISDIR(st.st_mode)) {
@@ -111,4 +115,121 @@ sandbox_check(const struct sandbox *sb, const char *written,
 		    sb->root);
 	free(real);
 	return ok;
+}
+
+/* Where the open descriptor fd really leads: the kernel's own name for it
+ * (/proc/self/fd), which no later swap of a link can change.  Without
+ * /proc, the path resolved again, if it is still the same file as fd.
+ * NULL when neither tells.  Caller frees. */
+static char *
+sandbox_fd_path(int fd, const char *path)
+{
+	char proc[64], buf[PATH_MAX];
+	ssize_t n;
+	struct stat a, b;
+	char *real;
+
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	n = readlink(proc, buf, sizeof buf - 1);
+	if (n > 0) {
+		buf[n] = '\0';
+		return xstrdup(buf);
+	}
+	real = realpath(path, NULL);
+	if (real && fstat(fd, &a) == 0 && stat(real, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return real;
+	free(real);
+	return NULL;
+}
+
+/* The descriptor of path, once it is known to lead inside the root; -1
+ * with an error otherwise.  O_NONBLOCK: opening a FIFO nobody writes to
+ * would wait forever. */
+static int
+sandbox_open(const struct sandbox *sb, const char *written,
+    const char *path, const char *what, struct srcpos pos, struct diags *d)
+{
+	int fd;
+	char *real;
+
+	if (!sandbox_check(sb, written, path, what, pos, d))
+		return -1;
+	if (sb->before_open)
+		sb->before_open(sb->ctx);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		diag_error(d, srcpos_at(path, 0, 0), "cannot read data file: "
+		    "%s", strerror(errno));
+		return -1;
+	}
+	real = sandbox_fd_path(fd, path);
+	if (real == NULL || !sandbox_contains(sb->root, real)) {
+		diag_error(d, pos, "%s: %s leads to %s, outside the report's "
+		    "root %s (--root DIR moves the root)", what, written,
+		    real ? real : "a file whose place is unknown", sb->root);
+		close(fd);
+		fd = -1;
+	}
+	free(real);
+	return fd;
+}
+
+/* Read at most max + 1 bytes of fd, so that /dev/zero cannot fill memory
+ * and an oversized file is seen as such. */
+static char *
+sandbox_read_fd(int fd, size_t max, size_t *len)
+{
+	size_t cap = 64 * 1024, n = 0;
+	char *buf = xmalloc(cap + 1);
+
+	for (;;) {
+		ssize_t r;
+		if (n == cap) {
+			if (cap > max)
+				break;
+			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+			buf = xreallocarray(buf, cap + 1, 1);
+		}
+		r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			free(buf);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+char *
+sandbox_read(const struct sandbox *sb, const char *written,
+    const char *path, const char *what, struct srcpos pos, size_t max,
+    size_t *len, struct diags *d)
+{
+	int fd = sandbox_open(sb, written, path, what, pos, d);
+	struct stat st;
+	char *buf = NULL;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0)
+		diag_error(d, srcpos_at(path, 0, 0), "cannot read data file: "
+		    "%s", strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		diag_error(d, srcpos_at(path, 0, 0), "is a directory, not a "
+		    "CSV file");
+	else if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))
+		diag_error(d, srcpos_at(path, 0, 0), "is a FIFO or socket, not "
+		    "a CSV file");
+	else if ((buf = sandbox_read_fd(fd, max, len)) == NULL)
+		diag_error(d, srcpos_at(path, 0, 0), "cannot read data file: "
+		    "%s", strerror(errno));
+	close(fd);
+	return buf;
 }

@@ -10,6 +10,11 @@
 
 struct sandbox {
 	char *root;		/* canonical folder (realpath); owned */
+	/* Test hook, NULL in real use: called by sandbox_read between its
+	 * check of the path and the open, where a racing link swap would
+	 * strike. */
+	void (*before_open)(void *ctx);
+	void *ctx;
 };
 
 /* The default root of the report at path: the parent of its folder, so
@@ -31,5 +36,17 @@ bool sandbox_contains(const char *root, const char *path);
 bool sandbox_check(const struct sandbox *sb, const char *written,
     const char *path, const char *what, struct srcpos pos,
     struct diags *d);
+
+/* The bytes of the data file at path (written: as the report wrote it),
+ * NUL-terminated, at most max + 1 of them so that an oversized file is
+ * seen as such; the length in *len; caller frees.  What sandbox_check
+ * refuses is refused; then the file is opened and checked again where
+ * its descriptor really leads, so that a link swapped between the check
+ * and the open reads nothing outside the root.  A folder, FIFO or socket
+ * is refused before a byte is read.  NULL with an error in d (at pos for
+ * a path that leads out, at path when it cannot be read). */
+char *sandbox_read(const struct sandbox *sb, const char *written,
+    const char *path, const char *what, struct srcpos pos, size_t max,
+    size_t *len, struct diags *d);
 
 #endif

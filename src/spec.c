@@ -808,6 +808,13 @@ table_build(const struct table *t, const struct spec_value *root,
 		for (size_t c = 0; c < n; c++)
 			cols[c] = c;
 	}
+	if (ok && n > SPEC_MAX_TABLE_COLS) {
+		diag_error(d, (cv ? cv : spec_get(root, "data"))->pos, "table: "
+		    "%zu columns, more than the limit of %d for a table%s", n,
+		    SPEC_MAX_TABLE_COLS, cv ? "" : " (columns: names the "
+		    "ones to show)");
+		ok = false;
+	}
 	if (ok) {
 		dt->ncols = n;
 		dt->nrows = t->nrows + 1;

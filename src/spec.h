@@ -22,6 +22,10 @@
  * together have the same limit, report.c): above the 20,000-row table of
  * the benchmarks (tests/bench/gen-table.sh), which 10,000 refused. */
 #define SPEC_MAX_TABLE_ROWS 30000
+/* At most this many columns in a table (a ```table block or a pipe
+ * table): even on A4 landscape a column is then under 20 pt, one figure
+ * wide; a CSV of 1,000 columns took 117 s and 3.3 GB to set in slivers. */
+#define SPEC_MAX_TABLE_COLS 40
 
 enum spec_kind {
 	SPEC_SCALAR,

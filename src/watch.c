@@ -9,15 +9,22 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "xmalloc.h"
 
 /* Folders, not files: a watch on a file follows its inode, which an
- * editor's rename-over or a delete and create leaves behind. */
+ * editor's rename-over or a delete and create leaves behind.  A folder
+ * removed or renamed itself ends its watch: its reports are due then,
+ * and their next inputs are watched from wherever the path now ends. */
 #define WATCH_MASK (IN_CLOSE_WRITE | IN_MOVED_TO | IN_ATTRIB | IN_MODIFY | \
-    IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR)
+    IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_DELETE_SELF | \
+    IN_MOVE_SELF | IN_ONLYDIR)
+#define WATCH_SELF (IN_DELETE_SELF | IN_MOVE_SELF)
+/* Links followed from one input, at most (the kernel's own limit). */
+#define WATCH_MAX_LINKS 40
 /* Events after which a file is complete: a short settle suffices. */
 #define WATCH_COMPLETE (IN_CLOSE_WRITE | IN_MOVED_TO | IN_ATTRIB)
 
@@ -27,9 +34,15 @@ struct watch_input {
 	char *name;
 };
 
+/* A report's watch points: for each file it read, the file's own name in
+ * its folder (or, while that folder is missing, the first missing folder's
+ * name in the nearest folder that exists), and each symbolic link on the
+ * way to the file, so that editing a link's target or swapping a link is
+ * seen too. */
 struct watch_report {
 	struct watch_input *inputs;
 	size_t ninputs;
+	size_t cap;
 };
 
 struct watch {
@@ -91,6 +104,7 @@ watch_report_clear(struct watch_report *wr)
 	free(wr->inputs);
 	wr->inputs = NULL;
 	wr->ninputs = 0;
+	wr->cap = 0;
 }
 
 void
@@ -153,23 +167,97 @@ watch_hold_wd(struct watch *w, int wd)
 	w->wds[w->nwds++] = wd;
 }
 
+/* Watch the folder of path for path's name; while that folder does not
+ * exist, the nearest existing folder above it for the name of the first
+ * missing one, so that making it again (a checkout, an unpacked archive)
+ * is seen. */
 static void
-watch_add_input(struct watch *w, struct watch_input *in, const char *path,
+watch_add_point(struct watch *w, struct watch_report *wr, const char *path,
     struct diags *d)
 {
 	char *dir = g_path_get_dirname(path);
 	char *base = g_path_get_basename(path);
+	int wd;
 
-	in->name = xstrdup(base);
-	g_free(base);
-	/* The same folder under two spellings gives the same wd. */
-	in->wd = inotify_add_watch(w->ifd, dir, WATCH_MASK);
-	if (in->wd < 0)
+	while ((wd = inotify_add_watch(w->ifd, dir, WATCH_MASK)) < 0 &&
+	    (errno == ENOENT || errno == ENOTDIR) && strcmp(dir, ".") != 0 &&
+	    strcmp(dir, "/") != 0) {
+		char *up = g_path_get_dirname(dir);
+		g_free(base);
+		base = g_path_get_basename(dir);
+		g_free(dir);
+		dir = up;
+	}
+	if (wd < 0)
 		diag_warning(d, srcpos_at(path, 0, 0), "cannot watch the "
 		    "folder %s: %s", dir, strerror(errno));
 	else
-		watch_hold_wd(w, in->wd);
+		watch_hold_wd(w, wd);
+	if (wr->ninputs == wr->cap) {
+		wr->cap = wr->cap ? wr->cap * 2 : 8;
+		wr->inputs = xreallocarray(wr->inputs, wr->cap,
+		    sizeof *wr->inputs);
+	}
+	/* The same folder under two spellings gives the same wd. */
+	wr->inputs[wr->ninputs++] = (struct watch_input){ wd, xstrdup(base) };
+	g_free(base);
 	g_free(dir);
+}
+
+/* Where the link at path leads (relative targets taken from its folder),
+ * or NULL when path is no link.  Caller frees. */
+static char *
+watch_link_target(const char *path)
+{
+	char buf[4096], *dir, *out;
+	ssize_t n = readlink(path, buf, sizeof buf - 1);
+
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	if (buf[0] == '/')
+		return xstrdup(buf);
+	dir = g_path_get_dirname(path);
+	out = xasprintf("%s/%s", dir, buf);
+	g_free(dir);
+	return out;
+}
+
+/* Folders on the way to path that are links (data -> ../shared/data):
+ * their own names are watched, so that pointing one elsewhere is seen. */
+static void
+watch_add_folder_links(struct watch *w, struct watch_report *wr,
+    const char *path, struct diags *d)
+{
+	char *p = xstrdup(path);
+
+	for (char *slash = strchr(p + 1, '/'); slash;
+	    slash = strchr(slash + 1, '/')) {
+		struct stat st;
+		*slash = '\0';
+		if (lstat(p, &st) == 0 && S_ISLNK(st.st_mode))
+			watch_add_point(w, wr, p, d);
+		*slash = '/';
+	}
+	free(p);
+}
+
+/* The file at path, and every link it passes through to its target. */
+static void
+watch_add_input(struct watch *w, struct watch_report *wr, const char *path,
+    struct diags *d)
+{
+	char *cur = xstrdup(path), *next;
+
+	watch_add_folder_links(w, wr, path, d);
+	watch_add_point(w, wr, cur, d);
+	for (int hop = 0; hop < WATCH_MAX_LINKS &&
+	    (next = watch_link_target(cur)) != NULL; hop++) {
+		free(cur);
+		cur = next;
+		watch_add_point(w, wr, cur, d);
+	}
+	free(cur);
 }
 
 void
@@ -179,14 +267,68 @@ watch_set_inputs(struct watch *w, size_t r, const char *const *paths,
 	struct watch_report *wr = &w->reports[r];
 
 	watch_report_clear(wr);
-	wr->inputs = xcalloc(n ? n : 1, sizeof *wr->inputs);
 	for (size_t i = 0; i < n; i++)
-		watch_add_input(w, &wr->inputs[i], paths[i], d);
-	wr->ninputs = n;
+		watch_add_input(w, wr, paths[i], d);
 	watch_sync_wds(w);
 }
 
-/* Mark the reports that read name in the folder of wd. */
+/* Nanoseconds since the epoch. */
+static long long
+watch_ns(const struct timespec *t)
+{
+	return (long long)t->tv_sec * 1000000000 + t->tv_nsec;
+}
+
+/* File times are stamped from the coarse clock (or, when someone looked
+ * since the last change, the fine one): a change made before a tick of
+ * the coarse clock is stamped before it, whichever, and a change made
+ * after it at or after it.  So the render's moment is the next tick: at
+ * most a few milliseconds away (4 at HZ=250). */
+void
+watch_stamp(struct timespec *since)
+{
+	struct timespec c0, c, nap = { 0, 200 * 1000 };
+
+	clock_gettime(CLOCK_REALTIME_COARSE, &c0);
+	do {
+		nanosleep(&nap, NULL);
+		clock_gettime(CLOCK_REALTIME_COARSE, &c);
+	} while (watch_ns(&c) == watch_ns(&c0));
+	*since = c;
+}
+
+/* Changed (ctime) at or after since and no later than now: a time later
+ * than now is a clock that was set back, not a change. */
+static bool
+watch_changed_since(const char *path, long long since, long long now)
+{
+	struct stat st;
+	long long c;
+
+	if (stat(path, &st) != 0)
+		return false;
+	c = watch_ns(&st.st_ctim);
+	return c >= since && c <= now;
+}
+
+void
+watch_recheck(struct watch *w, size_t r, const char *const *paths,
+    size_t n, const struct timespec *since)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	for (size_t i = 0; i < n; i++)
+		if (watch_changed_since(paths[i], watch_ns(since),
+		    watch_ns(&now))) {
+			w->pending[r] = true;
+			w->due = watch_now() + WATCH_SETTLE_MS;
+			return;
+		}
+}
+
+/* Mark the reports that read name in the folder of wd (any name in it,
+ * when name is NULL: the folder itself went). */
 static void
 watch_match(struct watch *w, int wd, const char *name, uint32_t mask)
 {
@@ -195,7 +337,8 @@ watch_match(struct watch *w, int wd, const char *name, uint32_t mask)
 	for (size_t r = 0; r < w->nreports; r++)
 		for (size_t i = 0; i < w->reports[r].ninputs; i++) {
 			const struct watch_input *in = &w->reports[r].inputs[i];
-			if (in->wd == wd && strcmp(in->name, name) == 0) {
+			if (in->wd == wd && (name == NULL ||
+			    strcmp(in->name, name) == 0)) {
 				w->pending[r] = true;
 				hit = true;
 			}
@@ -221,6 +364,8 @@ watch_read_events(struct watch *w)
 				for (size_t r = 0; r < w->nreports; r++)
 					w->pending[r] = true;
 				w->due = watch_now() + WATCH_DEBOUNCE_MS;
+			} else if (ev->mask & WATCH_SELF) {
+				watch_match(w, ev->wd, NULL, ev->mask);
 			} else if (ev->len > 0) {
 				watch_match(w, ev->wd, ev->name, ev->mask);
 			}

@@ -2,15 +2,17 @@
  * inotify on the folders that hold them, names matched per report (so a
  * file replaced by rename, or deleted and created again, is still seen),
  * and a quiet period so that a burst of events, such as an editor's save,
- * gives one render.  SIGINT and SIGTERM arrive here as well (signalfd), as
- * a request to stop.  It renders and prints nothing itself.  Limit: a
- * watched folder that is itself removed and made again is not followed
- * (its watch ends with it) until the next render of a report in it. */
+ * gives one render.  A folder that is removed or renamed, and made again,
+ * is followed (its parent is watched while it is missing), and so are
+ * symbolic links on the way to a file.  SIGINT and SIGTERM arrive here as
+ * well (signalfd), as a request to stop.  It renders and prints nothing
+ * itself. */
 #ifndef FIGPRESS_WATCH_H
 #define FIGPRESS_WATCH_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "diag.h"
 
@@ -44,6 +46,16 @@ void watch_free(struct watch *w);
  * files are then not seen until the next call). */
 void watch_set_inputs(struct watch *w, size_t r, const char *const *paths,
     size_t n, struct diags *d);
+/* The moment a render begins, for watch_recheck: the next tick of the
+ * clock file times are stamped with (a few milliseconds away), so that a
+ * file stamped at or after it was changed after the render began. */
+void watch_stamp(struct timespec *since);
+/* Make report r due when one of paths changed at or after since (from
+ * watch_stamp before the render that read them): a render reads its
+ * files before watch_set_inputs can watch them, and a save in between
+ * would otherwise be lost. */
+void watch_recheck(struct watch *w, size_t r, const char *const *paths,
+    size_t n, const struct timespec *since);
 /* Wait until a change to some report's files has been followed by the
  * quiet time, a signal arrives, or timeout_ms passes (negative: no
  * limit).  On WATCH_CHANGED, changed[r] (nreports entries) is set for

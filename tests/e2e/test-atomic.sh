@@ -2,7 +2,8 @@
 # file: a bad figure, a missing data file, a full file system (a small
 # tmpfs, when this machine lets us mount one), a render killed mid-way
 # (SIGKILL leaves its temporary file — nothing can catch it — and the next
-# good render of the same PDF removes such files once they are stale).
+# good render of the same PDF removes such files once they are stale;
+# SIGTERM and SIGHUP leave nothing, for a PDF or a set of page files).
 . "$(dirname "$0")/lib.sh"
 cp -r "$ROOT/reports" "$ROOT/data" "$WORK/"
 cd "$WORK"
@@ -50,6 +51,17 @@ else
     echo "skipped: cannot mount a tmpfs here"
 fi
 
+# wait_temp PID PATTERN: until a file matching PATTERN is in out/.
+wait_temp() {
+    i=0
+    until ls -A out | grep -q "$2"; do
+        i=$((i + 1))
+        [ $i -le 400 ] || { kill -KILL $1; fail "no temporary file seen"; }
+        kill -0 $1 2>/dev/null || fail "the long render ended before it could be killed"
+        sleep 0.02
+    done
+}
+
 # Killed mid-way: a long report, SIGKILL once its PDF is being written.
 {
     printf -- '---\ntitle: Dài\nlang: vi\n---\n\n'
@@ -59,13 +71,7 @@ fi
 cp good.pdf out/long.pdf
 $FIGPRESS render reports/long.md -o out/long.pdf 2>/dev/null &
 pid=$!
-i=0
-until ls -A out | grep -q '^\.long\.pdf\.'; do
-    i=$((i + 1))
-    [ $i -le 400 ] || { kill -KILL $pid; fail "no temporary file seen"; }
-    kill -0 $pid 2>/dev/null || fail "the long render ended before it could be killed"
-    sleep 0.02
-done
+wait_temp $pid '^\.long\.pdf\.'
 kill -KILL $pid 2>/dev/null || fail "the long render ended before it could be killed"
 wait $pid 2>/dev/null
 cmp -s out/long.pdf good.pdf || fail "SIGKILL damaged the old PDF"
@@ -78,5 +84,28 @@ $FIGPRESS render reports/briefing.md -o out/long.pdf || fail "render after kill"
 touch -d '1 hour ago' "out/$left"
 $FIGPRESS render reports/briefing.md -o out/long.pdf || fail "render after kill"
 [ ! -e "out/$left" ] || fail "a stale temporary file was kept"
+no_temp out
+
+# SIGTERM (kill, a service stopping) and SIGHUP (the terminal closed) are
+# caught: the temporary files go, the old outputs stay, and the process
+# still ends by its signal.  For PNG, some pages are done by then.
+cp good.pdf out/long.pdf
+for sig in TERM HUP; do
+    $FIGPRESS render reports/long.md -o out/long.pdf 2>/dev/null &
+    pid=$!
+    wait_temp $pid '^\.long\.pdf\.'
+    kill -$sig $pid
+    wait $pid; st=$?
+    [ $st -gt 128 ] || fail "SIG$sig: exit $st"
+    cmp -s out/long.pdf good.pdf || fail "SIG$sig damaged the old PDF"
+    no_temp out
+done
+echo old > out/long-1.png
+$FIGPRESS render reports/long.md --format png --dpi 20 -o out/long.png 2>/dev/null &
+pid=$!
+wait_temp $pid '^\.long-2\.png\.'
+kill -TERM $pid
+wait $pid
+[ "$(cat out/long-1.png)" = old ] || fail "SIGTERM replaced a page"
 no_temp out
 exit 0

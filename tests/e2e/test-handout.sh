@@ -30,6 +30,18 @@ info hl.pdf "Page size" | grep -q "^792 x 612 pts" ||
     fail "Letter sheet: $(info hl.pdf 'Page size')"
 pdftotext -enc UTF-8 hl.pdf hl.txt
 contains hl.txt "Trang $pages/$pages"
+# An orientation --paper names is the sheet's, the grid follows it (it
+# was ignored: "A4 landscape" with 4-up came out portrait).
+$FIGPRESS render reports/briefing.md --handout 4 --paper "A4 landscape" \
+    -o h4l.pdf || fail "4-up landscape"
+info h4l.pdf "Page size" | grep -q "^841.89 x 595.276 pts" ||
+    fail "4-up on A4 landscape: $(info h4l.pdf 'Page size')"
+$FIGPRESS render reports/briefing.md --handout 2 --paper "A5 portrait" \
+    -o h2p.pdf || fail "2-up portrait"
+info h2p.pdf "Page size" | grep -q "^419.528 x 595.276 pts" ||
+    fail "2-up on A5 portrait: $(info h2p.pdf 'Page size')"
+pdftotext -enc UTF-8 -f 1 -l 1 h2p.pdf h2p.txt
+contains h2p.txt "Trang 2/$pages"
 
 # The text survives imposition, with every original page number.
 pdftotext -enc UTF-8 h2.pdf h2.txt

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -202,8 +203,8 @@ START_TEST(test_atomic_missing_folder)
 }
 END_TEST
 
-/* The rename itself fails (the target became a folder): the folder stays,
- * the temporary file goes. */
+/* The rename itself fails (the target became a folder after the open):
+ * the folder stays, the temporary file goes. */
 START_TEST(test_atomic_rename_fails)
 {
 	char *target, *dir = make_dir(&target), *sub;
@@ -212,14 +213,130 @@ START_TEST(test_atomic_rename_fails)
 
 	diags_init(&d);
 	sub = xasprintf("%s/sub", dir);
-	ck_assert_int_eq(mkdir(sub, 0755), 0);
 	ck_assert(atomic_open(&af, sub, &d));
+	ck_assert_int_eq(mkdir(sub, 0755), 0);
 	ck_assert(atomic_write(&af, "x", 1));
 	ck_assert(!atomic_commit(&af, &d));
 	ck_assert(diags_failed(&d));
 	ck_assert_int_eq(count_others(dir), 1);	/* sub only */
 	ck_assert_int_eq(rmdir(sub), 0);
 	free(sub);
+	remove_dir(dir, target);
+	diags_release(&d);
+}
+END_TEST
+
+/* What a rename must not replace is refused at the open, before any
+ * temporary file: a folder, a device (as root, -o /dev/null replaced
+ * /dev/null with a PDF), a FIFO, a link to a device. */
+enum special { SP_FOLDER, SP_DEVICE, SP_FIFO, SP_LINK_DEVICE };
+
+START_TEST(test_atomic_refuses_special)
+{
+	char *target, *dir = make_dir(&target), *p, *msg;
+	struct atomic_file af;
+	struct diags d;
+	struct stat st;
+	int made = 0;
+
+	p = xasprintf("%s/out", dir);
+	switch ((enum special)_i) {
+	case SP_FOLDER: made = mkdir(p, 0755); break;
+	case SP_DEVICE: made = mknod(p, S_IFCHR | 0644, makedev(1, 3)); break;
+	case SP_FIFO: made = mkfifo(p, 0644); break;
+	case SP_LINK_DEVICE: made = symlink("/dev/null", p); break;
+	}
+	if (made != 0 && errno == EPERM) {	/* mknod needs root */
+		free(p);
+		remove_dir(dir, target);
+		return;
+	}
+	ck_assert_int_eq(made, 0);
+	diags_init(&d);
+	ck_assert(!atomic_open(&af, p, &d));
+	ck_assert(diags_failed(&d));
+	msg = diag_format(&d.items[0]);
+	ck_assert_msg(strstr(msg, _i == SP_FOLDER ? "a folder" :
+	    "not a regular file") != NULL, "%s", msg);
+	ck_assert_int_eq(lstat(p, &st), 0);
+	ck_assert(_i == SP_FOLDER ? S_ISDIR(st.st_mode) : _i == SP_DEVICE ?
+	    S_ISCHR(st.st_mode) : _i == SP_FIFO ? S_ISFIFO(st.st_mode) :
+	    S_ISLNK(st.st_mode));
+	ck_assert_int_eq(count_others(dir), 1);	/* out only */
+	if (_i == SP_FOLDER)
+		rmdir(p);
+	else
+		unlink(p);
+	free(msg);
+	free(p);
+	remove_dir(dir, target);
+	diags_release(&d);
+}
+END_TEST
+
+/* A private file stays private when replaced; a link to a regular file
+ * is itself replaced, its target untouched. */
+START_TEST(test_atomic_keeps_mode_replaces_link)
+{
+	char *target, *dir = make_dir(&target), *link, *now;
+	struct atomic_file af;
+	struct diags d;
+	struct stat st;
+
+	diags_init(&d);
+	ck_assert_int_eq(chmod(target, 0600), 0);
+	ck_assert(atomic_open(&af, target, &d));
+	ck_assert(atomic_write(&af, "new", 3));
+	ck_assert(atomic_commit(&af, &d));
+	ck_assert_int_eq(stat(target, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	link = xasprintf("%s/link.pdf", dir);
+	ck_assert_int_eq(symlink("target.pdf", link), 0);
+	ck_assert(atomic_open(&af, link, &d));
+	ck_assert(atomic_write(&af, "via link", 8));
+	ck_assert(atomic_commit(&af, &d));
+	ck_assert_int_eq(lstat(link, &st), 0);
+	ck_assert(S_ISREG(st.st_mode));
+	now = slurp(target);
+	ck_assert_str_eq(now, "new");
+	ck_assert_uint_eq(d.count, 0);
+	unlink(link);
+	free(now);
+	free(link);
+	remove_dir(dir, target);
+	diags_release(&d);
+}
+END_TEST
+
+/* atomic_finish lets a set of files be written one after another with a
+ * descriptor at a time; atomic_remove_temporaries (what a signal handler
+ * calls) removes every one not yet committed. */
+START_TEST(test_atomic_finish_and_remove)
+{
+	char *target, *dir = make_dir(&target);
+	struct atomic_file af[3];
+	struct diags d;
+	char *p[3];
+
+	diags_init(&d);
+	for (int i = 0; i < 3; i++) {
+		p[i] = xasprintf("%s/page-%d.svg", dir, i + 1);
+		ck_assert(atomic_open(&af[i], p[i], &d));
+		ck_assert(atomic_write(&af[i], "svg", 3));
+		ck_assert(atomic_finish(&af[i], &d));
+		ck_assert_ptr_null(af[i].fp);
+	}
+	ck_assert(atomic_commit(&af[0], &d));
+	ck_assert_int_eq(count_others(dir), 3);
+	atomic_remove_temporaries();
+	ck_assert_int_eq(count_others(dir), 1);	/* the committed page */
+	ck_assert_int_eq(access(p[0], F_OK), 0);
+	for (int i = 0; i < 3; i++) {
+		atomic_abort(&af[i]);
+		unlink(p[i]);
+		free(p[i]);
+	}
+	ck_assert_uint_eq(d.count, 0);
 	remove_dir(dir, target);
 	diags_release(&d);
 }
@@ -276,6 +393,10 @@ atomic_suite(void)
 	tcase_add_test(tc, test_atomic_abort);
 	tcase_add_test(tc, test_atomic_missing_folder);
 	tcase_add_test(tc, test_atomic_rename_fails);
+	tcase_add_loop_test(tc, test_atomic_refuses_special, SP_FOLDER,
+	    SP_LINK_DEVICE + 1);
+	tcase_add_test(tc, test_atomic_keeps_mode_replaces_link);
+	tcase_add_test(tc, test_atomic_finish_and_remove);
 	tcase_add_test(tc, test_atomic_sweep);
 	suite_add_tcase(s, tc);
 	return s;

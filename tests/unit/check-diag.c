@@ -29,6 +29,27 @@ START_TEST(test_diag_format)
 }
 END_TEST
 
+/* A file name or quoted text with a newline or an escape sequence stays
+ * one line and reaches no terminal raw; moved lists are not escaped
+ * twice. */
+START_TEST(test_diag_control_characters)
+{
+	struct diags d, e;
+	char *s;
+
+	diags_init(&d);
+	diags_init(&e);
+	diag_error(&e, srcpos_at("data/a\nb.csv", 2, 1), "cell \"\x1b]0;x\a"
+	    "\ty\"");
+	diags_move(&d, &e);
+	s = diag_format(&d.items[0]);
+	ck_assert_str_eq(s, "data/a\\nb.csv:2:1: error: cell \"\\x1b]0;x"
+	    "\\x07\\ty\"");
+	free(s);
+	diags_release(&d);
+}
+END_TEST
+
 START_TEST(test_diag_cap_keeps_counting)
 {
 	struct diags d, e;
@@ -107,6 +128,7 @@ diag_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_diag_format);
+	tcase_add_test(tc, test_diag_control_characters);
 	tcase_add_test(tc, test_diag_cap_keeps_counting);
 	tcase_add_test(tc, test_strbuf_limit);
 	tcase_add_test(tc, test_utf8_nfc_and_valid);

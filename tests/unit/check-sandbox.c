@@ -235,6 +235,89 @@ START_TEST(test_sandbox_report)
 }
 END_TEST
 
+/* The hook: root/swap, an inside link when checked, points outside by the
+ * time it is opened, as a racing attacker's rename would have it. */
+static void
+swap_out(void *ctx)
+{
+	char *link = xasprintf("%s/root/swap", tree);
+	char *tmp = xasprintf("%s/root/swap.tmp", tree);
+
+	(void)ctx;
+	ck_assert_int_eq(symlink("../outside.csv", tmp), 0);
+	ck_assert_int_eq(rename(tmp, link), 0);
+	free(tmp);
+	free(link);
+}
+
+/* sandbox_read judges the file it opened, not the name it checked: a link
+ * swapped in between reads nothing from outside (before, one render in 20
+ * under a swapping loop printed outside.csv in its PDF). */
+START_TEST(test_sandbox_read_swapped_link)
+{
+	char *root = xasprintf("%s/root", tree);
+	char *path = xasprintf("%s/root/swap", tree);
+	struct sandbox sb;
+	struct diags d;
+	size_t len = 0;
+	char *buf;
+
+	unlink(path);
+	link_to("ok.csv", "root/swap");
+	diags_init(&d);
+	ck_assert(sandbox_init(&sb, root, &d));
+	buf = sandbox_read(&sb, "swap", path, "data", srcpos_at("r.md", 3, 7),
+	    1024, &len, &d);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_str_eq(buf, "name,v\nx,1\n");
+	free(buf);
+	sb.before_open = swap_out;
+	buf = sandbox_read(&sb, "swap", path, "data", srcpos_at("r.md", 3, 7),
+	    1024, &len, &d);
+	ck_assert_ptr_null(buf);
+	ck_assert_uint_eq(d.errors, 1);
+	ck_assert_int_eq(d.items[0].line, 3);
+	ck_assert_msg(strstr(d.items[0].message, "outside.csv, outside the "
+	    "report's root") != NULL, "%s", d.items[0].message);
+	sandbox_release(&sb);
+	diags_release(&d);
+	unlink(path);
+	free(path);
+	free(root);
+}
+END_TEST
+
+/* What is no regular file is refused before a byte is read; the cap
+ * bounds a device. */
+START_TEST(test_sandbox_read_kinds)
+{
+	char *root = xasprintf("%s/root", tree);
+	char *sub = xasprintf("%s/root/sub", tree);
+	char *zero = xasprintf("%s/root/zero", tree);
+	struct sandbox sb;
+	struct diags d;
+	size_t len = 0;
+	char *buf;
+
+	diags_init(&d);
+	ck_assert(sandbox_init(&sb, "/", &d));
+	ck_assert_ptr_null(sandbox_read(&sb, "sub", sub, "data",
+	    srcpos_at("r.md", 1, 1), 1024, &len, &d));
+	ck_assert_ptr_nonnull(strstr(d.items[0].message, "is a directory"));
+	buf = sandbox_read(&sb, "zero", zero, "data", srcpos_at("r.md", 1, 1),
+	    100000, &len, &d);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_uint_eq(len, 100001);
+	free(buf);
+	ck_assert_uint_eq(d.count, 1);
+	sandbox_release(&sb);
+	diags_release(&d);
+	free(zero);
+	free(sub);
+	free(root);
+}
+END_TEST
+
 Suite *
 sandbox_suite(void)
 {
@@ -251,6 +334,8 @@ sandbox_suite(void)
 	tcase_add_test(tree_tc, test_sandbox_default_root);
 	tcase_add_test(tree_tc, test_sandbox_init_refuses);
 	tcase_add_test(tree_tc, test_sandbox_report);
+	tcase_add_test(tree_tc, test_sandbox_read_swapped_link);
+	tcase_add_test(tree_tc, test_sandbox_read_kinds);
 	suite_add_tcase(s, tree_tc);
 	return s;
 }

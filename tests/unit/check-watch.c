@@ -1,6 +1,7 @@
 /* check-watch: which reports a change in a folder makes due, and when. */
 #include <check.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,6 +17,7 @@ dir_setup(void)
 {
 	strcpy(dir, "/tmp/check-watch.XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
+	setenv("WATCH_TEST_DIR", dir, 1);
 }
 
 static void
@@ -193,19 +195,112 @@ START_TEST(test_watch_new_inputs)
 }
 END_TEST
 
+/* A file whose folder does not exist (yet, or any more: a checkout, an
+ * unpacked archive, rm -rf and a copy back) is seen once the folder and
+ * the file are made: no warning, and the report is due. */
 START_TEST(test_watch_missing_folder)
 {
+	char *sub = path_of("data"), *deep = path_of("data/more"),
+	    *in = path_of("data/more/x.csv");
+	const char *ins[] = { in };
+	bool changed[1];
 	struct diags d;
 	struct watch *w;
-	const char *in[] = { "/tmp/no-such-dir-figpress/r.md" };
 
 	diags_init(&d);
 	w = watch_new(1, &d);
-	watch_set_inputs(w, 0, in, 1, &d);
-	ck_assert_uint_eq(d.count, 1);
-	ck_assert(!diags_failed(&d));		/* a warning */
+	watch_set_inputs(w, 0, ins, 1, &d);
+	ck_assert_uint_eq(d.count, 0);
+	ck_assert_int_eq(mkdir(sub, 0755), 0);
+	ck_assert_int_eq(mkdir(deep, 0755), 0);
+	put("data/more/x.csv", "made");
+	ck_assert_int_eq(watch_wait(w, changed, 2000), WATCH_CHANGED);
+	ck_assert(changed[0]);
+	/* The watch now follows the folder; removed, it is due again. */
+	watch_set_inputs(w, 0, ins, 1, &d);
+	ck_assert_int_eq(system("rm -rf \"$WATCH_TEST_DIR\"/data"), 0);
+	ck_assert_int_eq(watch_wait(w, changed, 2000), WATCH_CHANGED);
+	ck_assert(changed[0]);
+	watch_set_inputs(w, 0, ins, 1, &d);
+	ck_assert_int_eq(mkdir(sub, 0755), 0);
+	ck_assert_int_eq(mkdir(deep, 0755), 0);
+	put("data/more/x.csv", "made again");
+	ck_assert_int_eq(watch_wait(w, changed, 2000), WATCH_CHANGED);
+	ck_assert(changed[0]);
+	ck_assert_uint_eq(d.count, 0);
 	watch_free(w);
 	diags_release(&d);
+	free(sub);
+	free(deep);
+	free(in);
+}
+END_TEST
+
+/* data/x.csv -> ../real/x.csv: saving the target, or pointing the link
+ * elsewhere, makes the report due. */
+START_TEST(test_watch_links)
+{
+	char *data = path_of("data"), *real = path_of("real"),
+	    *link = path_of("data/x.csv"), *tmp = path_of("data/x.tmp");
+	const char *ins[] = { link };
+	bool changed[1];
+	struct diags d;
+	struct watch *w;
+
+	ck_assert_int_eq(mkdir(data, 0755), 0);
+	ck_assert_int_eq(mkdir(real, 0755), 0);
+	put("real/x.csv", "v1");
+	put("real/y.csv", "other");
+	ck_assert_int_eq(symlink("../real/x.csv", link), 0);
+	diags_init(&d);
+	w = watch_new(1, &d);
+	watch_set_inputs(w, 0, ins, 1, &d);
+	put("real/y.csv", "not read");
+	ck_assert_int_eq(watch_wait(w, changed, 150), WATCH_TIMEOUT);
+	put("real/x.csv", "v2");
+	ck_assert_int_eq(watch_wait(w, changed, 2000), WATCH_CHANGED);
+	ck_assert(changed[0]);
+	ck_assert_int_eq(symlink("../real/y.csv", tmp), 0);
+	ck_assert_int_eq(rename(tmp, link), 0);
+	ck_assert_int_eq(watch_wait(w, changed, 2000), WATCH_CHANGED);
+	ck_assert(changed[0]);
+	ck_assert_uint_eq(d.count, 0);
+	watch_free(w);
+	diags_release(&d);
+	free(data);
+	free(real);
+	free(link);
+	free(tmp);
+}
+END_TEST
+
+/* A file saved after the render began but before watch_set_inputs (the
+ * first render of watch, or a file new to the report): watch_recheck
+ * makes the report due; a file older than the render does not. */
+START_TEST(test_watch_recheck)
+{
+	char *x = path_of("x.csv"), *y = path_of("y.csv");
+	const char *ins[] = { x, y };
+	struct timespec since;
+	bool changed[1];
+	struct diags d;
+	struct watch *w;
+
+	put("y.csv", "old");
+	watch_stamp(&since);
+	diags_init(&d);
+	w = watch_new(1, &d);
+	watch_recheck(w, 0, ins + 1, 1, &since);
+	ck_assert_int_eq(watch_wait(w, changed, 150), WATCH_TIMEOUT);
+	put("x.csv", "saved while rendering");
+	watch_set_inputs(w, 0, ins, 2, &d);
+	watch_recheck(w, 0, ins, 2, &since);
+	ck_assert_int_eq(watch_wait(w, changed, 2000), WATCH_CHANGED);
+	ck_assert(changed[0]);
+	watch_free(w);
+	diags_release(&d);
+	free(x);
+	free(y);
 }
 END_TEST
 
@@ -222,6 +317,8 @@ watch_suite(void)
 	tcase_add_test(tc, test_watch_burst);
 	tcase_add_test(tc, test_watch_new_inputs);
 	tcase_add_test(tc, test_watch_missing_folder);
+	tcase_add_test(tc, test_watch_links);
+	tcase_add_test(tc, test_watch_recheck);
 	suite_add_tcase(s, tc);
 	return s;
 }
