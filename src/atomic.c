@@ -112,6 +112,7 @@ atomic_open(struct atomic_file *af, const char *path, struct diags *d)
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
 	const char *why;
+	sigset_t old;
 	int fd, err, mode;
 
 	memset(af, 0, sizeof *af);
@@ -123,10 +124,16 @@ atomic_open(struct atomic_file *af, const char *path, struct diags *d)
 	 * and named after the target so a leftover is recognisable. */
 	af->tmp = xasprintf("%.*s.%s.XXXXXX", (int)(slash ? slash - path + 1 :
 	    0), path, base);
+	/* Created and registered with the signals held: a SIGTERM between
+	 * the two would leave a file no one knows of. */
+	atomic_hold_signals(&old);
 	fd = mkstemp(af->tmp);
+	err = errno;
+	if (fd >= 0)
+		atomic_track(af->tmp);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (fd < 0)
-		return atomic_open_failed(af, path, errno, NULL, d);
-	atomic_track(af->tmp);
+		return atomic_open_failed(af, path, err, NULL, d);
 	fchmod(fd, (mode_t)mode);
 	af->fp = fdopen(fd, "wb");
 	if (af->fp == NULL) {
@@ -239,16 +246,39 @@ atomic_finish(struct atomic_file *af, struct diags *d)
 bool
 atomic_commit(struct atomic_file *af, struct diags *d)
 {
+	sigset_t old;
+
 	if (af->tmp == NULL || !atomic_finish(af, d))
 		return false;
-	if (rename(af->tmp, af->path) != 0)
+	atomic_hold_signals(&old);
+	if (rename(af->tmp, af->path) != 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		return atomic_fail(af, errno, d);
+	}
 	atomic_untrack(af->tmp);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	atomic_sweep(af->path);
 	free(af->tmp);
 	free(af->path);
 	memset(af, 0, sizeof *af);
 	return true;
+}
+
+bool
+atomic_commit_all(struct atomic_file *af, size_t n, struct diags *d)
+{
+	sigset_t old;
+	bool ok = true;
+
+	atomic_hold_signals(&old);
+	for (size_t i = 0; i < n; i++) {
+		if (ok)
+			ok = atomic_commit(&af[i], d);
+		else
+			atomic_abort(&af[i]);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return ok;
 }
 
 void

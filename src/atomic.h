@@ -47,6 +47,10 @@ bool atomic_finish(struct atomic_file *af, struct diags *d);
  * the temporary file, leave the target untouched and report to d.  After a
  * success, removes the target's stale temporary files (see above). */
 bool atomic_commit(struct atomic_file *af, struct diags *d);
+/* Commit n files with SIGINT, SIGTERM and SIGHUP held, so a set of page
+ * files is replaced whole or not at all by a render that is interrupted;
+ * after the first failure the rest are aborted. */
+bool atomic_commit_all(struct atomic_file *af, size_t n, struct diags *d);
 /* Remove the temporary file; the target is untouched.  Safe after commit. */
 void atomic_abort(struct atomic_file *af);
 /* Remove every temporary file not yet committed or aborted, from a signal

@@ -89,12 +89,11 @@ output_pages(const struct layout *lo, const char *out,
 	bool ok = output_pages_draw(lo, out, opt, pager, af, nsheets, d);
 
 	/* All or nothing: rename only once every sheet is on disk. */
-	for (size_t i = 0; i < nsheets; i++) {
-		if (ok)
-			ok = atomic_commit(&af[i], d);
-		else
+	if (ok)
+		ok = atomic_commit_all(af, nsheets, d);
+	else
+		for (size_t i = 0; i < nsheets; i++)
 			atomic_abort(&af[i]);
-	}
 	if (ok)
 		output_pages_prune(out, pager->ext, nsheets);
 	free(af);
