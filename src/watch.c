@@ -279,22 +279,26 @@ watch_ns(const struct timespec *t)
 	return (long long)t->tv_sec * 1000000000 + t->tv_nsec;
 }
 
-/* File times are stamped from the coarse clock (or, when someone looked
- * since the last change, the fine one): a change made before a tick of
- * the coarse clock is stamped before it, whichever, and a change made
- * after it at or after it.  So the render's moment is the next tick: at
- * most a few milliseconds away (4 at HZ=250). */
+/* A file's ctime is the coarse clock, or later (Linux's multigrain
+ * stamps: the fine clock when someone looked since the last change, and
+ * never earlier than the latest such stamp of any file), yet never later
+ * than the fine clock at the change.  So the render's moment is the fine
+ * clock now, once the coarse clock has passed it: a change made before
+ * is stamped before it, one made after at or after it.  The next tick was
+ * not enough: a change in the tick's last moments, stamped with another
+ * file's fine time, came out after the tick (check-watch, under load). At
+ * most a tick away: 4 ms at HZ=250. */
 void
 watch_stamp(struct timespec *since)
 {
-	struct timespec c0, c, nap = { 0, 200 * 1000 };
+	struct timespec fine, c, nap = { 0, 200 * 1000 };
 
-	clock_gettime(CLOCK_REALTIME_COARSE, &c0);
+	clock_gettime(CLOCK_REALTIME, &fine);
 	do {
 		nanosleep(&nap, NULL);
 		clock_gettime(CLOCK_REALTIME_COARSE, &c);
-	} while (watch_ns(&c) == watch_ns(&c0));
-	*since = c;
+	} while (watch_ns(&c) <= watch_ns(&fine));
+	*since = fine;
 }
 
 /* Changed (ctime) at or after since and no later than now: a time later

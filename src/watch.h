@@ -46,9 +46,9 @@ void watch_free(struct watch *w);
  * files are then not seen until the next call). */
 void watch_set_inputs(struct watch *w, size_t r, const char *const *paths,
     size_t n, struct diags *d);
-/* The moment a render begins, for watch_recheck: the next tick of the
- * clock file times are stamped with (a few milliseconds away), so that a
- * file stamped at or after it was changed after the render began. */
+/* The moment a render begins, for watch_recheck: a file stamped at or
+ * after it was changed after the render began.  Returns once the coarse
+ * clock file times come from has passed it (a few milliseconds). */
 void watch_stamp(struct timespec *since);
 /* Make report r due when one of paths changed at or after since (from
  * watch_stamp before the render that read them): a render reads its

@@ -1,7 +1,9 @@
 /* check-watch: which reports a change in a folder makes due, and when. */
 #include <check.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -304,6 +306,64 @@ START_TEST(test_watch_recheck)
 }
 END_TEST
 
+static long long
+ctime_ns(const char *name)
+{
+	char *p = path_of(name);
+	struct stat st;
+
+	ck_assert_int_eq(stat(p, &st), 0);
+	free(p);
+	return (long long)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
+}
+
+/* watch_stamp parts the changes before it from those after, even while
+ * another process has files stamped with the fine clock (Linux then
+ * stamps every change no earlier than those): under make check -j2 the
+ * next tick of the coarse clock was earlier than a change made before
+ * it, and a render was made due for nothing. */
+START_TEST(test_watch_stamp_orders_changes)
+{
+	pid_t busy = fork();
+	long long before_late = 0, after_early = 0;
+	struct timespec since;
+
+	ck_assert_int_ge(busy, 0);
+	if (busy == 0) {
+		char *p = path_of("busy");
+		struct stat st;
+
+		for (;;) {
+			FILE *fp = fopen(p, "w");
+			if (fp)
+				fclose(fp);
+			stat(p, &st);
+		}
+	}
+	/* Asserted after the busy process is gone: a failed assertion ends
+	 * this one at once. */
+	for (int i = 0; i < 100 && before_late == 0 && after_early == 0;
+	    i++) {
+		long long at;
+
+		put("before", "x");
+		watch_stamp(&since);
+		at = (long long)since.tv_sec * 1000000000 + since.tv_nsec;
+		put("after", "x");
+		if (ctime_ns("before") >= at)
+			before_late = ctime_ns("before") - at + 1;
+		if (ctime_ns("after") < at)
+			after_early = at - ctime_ns("after");
+	}
+	kill(busy, SIGKILL);
+	waitpid(busy, NULL, 0);
+	ck_assert_msg(before_late == 0, "a change before the stamp is "
+	    "stamped %lld ns after it", before_late - 1);
+	ck_assert_msg(after_early == 0, "a change after the stamp is "
+	    "stamped %lld ns before it", after_early);
+}
+END_TEST
+
 Suite *
 watch_suite(void)
 {
@@ -319,6 +379,7 @@ watch_suite(void)
 	tcase_add_test(tc, test_watch_missing_folder);
 	tcase_add_test(tc, test_watch_links);
 	tcase_add_test(tc, test_watch_recheck);
+	tcase_add_test(tc, test_watch_stamp_orders_changes);
 	suite_add_tcase(s, tc);
 	return s;
 }
