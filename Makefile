@@ -147,10 +147,15 @@ check-valgrind: $(DEPS_STAMP) $(BUILD)/figpress
 # RSS-measuring runner and the Cairo-only floor beside it.
 bench: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory BUILD=build/bench OPT=-O2 \
-	  build/bench/figpress build/bench/rss build/bench/floor
+	  build/bench/figpress build/bench/rss build/bench/floor \
+	  build/bench/watch-loop
 	@sh tests/bench/run.sh build/bench/figpress
 
 $(BUILD)/rss: tests/bench/rss.c
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $<
+
+$(BUILD)/watch-loop: tests/bench/watch-loop.c
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $<
 

@@ -5,11 +5,12 @@
 # second, time per page, peak RSS and output size, and figpress's time as a
 # ratio to the floor for the generated briefings.  report-200 is issue 4's
 # long report (gen-long.sh): ~200 pages, 100 charts, a 2,000-row table.
+# Last, watch-loop.c times the edit loop: a saved CSV to the new PDF.
 #
 #   sh tests/bench/run.sh build/bench/figpress
 #
-# Expects build/bench/rss and build/bench/floor beside the binary (the
-# Makefile's bench target builds all three).  BENCH_QUICK=1 runs each
+# Expects build/bench/rss, floor and watch-loop beside the binary (the
+# Makefile's bench target builds them all).  BENCH_QUICK=1 runs each
 # workload once (for trying the script, not for numbers).
 set -eu
 fig=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -138,6 +139,10 @@ row report-200 "$(pages_of "$work/report-200/out.pdf")" \
 "$fig" extract "$work/prose-10mb.txt" > "$work/extract.csv"
 row extract-10mb - "$work/extract.csv"
 echo
+# The edit loop of watch mode (issue 7): save data/ai-spend.csv, wait for
+# the new briefing PDF; timed inside watch-loop.c.
+(cd "$work/briefing" && "$bin/watch-loop" "$fig" \
+    "$([ "${BENCH_QUICK:-0}" = 1 ] && echo 3 || echo 21)")
 echo "floor peak RSS: 100 pages $(median "$work/briefing-100.floor.times" 3) KiB," \
     "1000 pages $(median "$work/briefing-1000.floor.times" 3) KiB;" \
     "bench took $(( $(date +%s) - start )) s"
