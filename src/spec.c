@@ -582,24 +582,99 @@ chart_kinds(const struct spec_value *root, struct chart_data *c,
 	return true;
 }
 
-/* The value columns: named by the value entry, else the first column
- * after the label's; bar, hbar and squares show exactly one. */
+/* Whether every cell of column col is a figure in lang. */
+static bool
+spec_figure_column(const struct table *t, size_t col, enum lang lang)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *text = table_cell(t, r, col)->text;
+		struct figure_error err;
+		struct figure f;
+
+		if (text[strspn(text, " ")] == '\0' ||
+		    !figure_parse(text, lang, &f, &err))
+			return false;
+	}
+	return t->nrows > 0;
+}
+
+/* The columns besides label whose every cell is a figure, into *cols
+ * (caller frees); returns how many.  A table longer than a chart can show
+ * is not read through (the chart is refused for its length anyway). */
+static size_t
+spec_figure_columns(const struct table *t, size_t label, enum lang lang,
+    size_t **cols)
+{
+	size_t n = 0;
+
+	*cols = xcalloc(t->ncols, sizeof **cols);
+	if (t->nrows > CHART_MAX_CATS)
+		return 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (c != label && spec_figure_column(t, c, lang))
+			(*cols)[n++] = c;
+	return n;
+}
+
+/* A bar, hbar or squares chart given no value: key over several figure
+ * columns shows the first, and says so: the reader may have meant
+ * another, or type: grouped. */
+static void
+spec_warn_first_column(const struct table *t, const size_t *cols, size_t n,
+    const struct spec_origin *o, const struct chart_data *c,
+    struct diags *d)
+{
+	struct strbuf names;
+
+	strbuf_init(&names, 0);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&names, "%s\"%s\"", i ? ", " : "",
+		    t->header[cols[i]].text);
+	diag_warning(d, o->fence, "chart: value: %s has %zu figure columns "
+	    "(%s); this %s chart shows the first; name the one to show with "
+	    "value:, or show them all with type: grouped", t->path, n,
+	    strbuf_str(&names), chart_types[c->type]);
+	strbuf_release(&names);
+}
+
+/* The value columns when the spec names none: grouped and stacked show
+ * every column of figures, the others the only one (the first, with a
+ * warning, when there are several).  With no column of figures, the
+ * first column after the label's, whose bad cell is then the error. */
+static bool
+chart_default_values(const struct table *t, const struct spec_origin *o,
+    const struct chart_data *c, size_t label, size_t **vals,
+    size_t *nvals, struct diags *d)
+{
+	size_t n;
+
+	if (t->ncols < 2) {
+		diag_error(d, o->fence, "chart: value: %s has one column; "
+		    "name the value column", t->path);
+		return false;
+	}
+	n = spec_figure_columns(t, label, c->lang, vals);
+	if (n == 0) {
+		(*vals)[0] = label == 1 ? 0 : 1;
+		n = 1;
+	} else if (n > 1 && c->type != CHART_GROUPED &&
+	    c->type != CHART_STACKED) {
+		spec_warn_first_column(t, *vals, n, o, c, d);
+		n = 1;
+	}
+	*nvals = n;
+	return true;
+}
+
+/* The value columns: named by the value entry, else as
+ * chart_default_values chooses; bar, hbar and squares show exactly one. */
 static bool
 chart_values(const struct table *t, const struct spec_value *vv,
     const struct spec_origin *o, const struct chart_data *c, size_t label,
     size_t **vals, size_t *nvals, struct diags *d)
 {
-	if (vv == NULL || (vv->kind == SPEC_SCALAR && vv->null)) {
-		if (t->ncols < 2) {
-			diag_error(d, o->fence, "chart: value: %s has one "
-			    "column; name the value column", t->path);
-			return false;
-		}
-		*vals = xcalloc(1, sizeof **vals);
-		(*vals)[0] = label == 1 ? 0 : 1;
-		*nvals = 1;
-		return true;
-	}
+	if (vv == NULL || (vv->kind == SPEC_SCALAR && vv->null))
+		return chart_default_values(t, o, c, label, vals, nvals, d);
 	if (!spec_columns(t, vv, "chart", vals, nvals, d))
 		return false;
 	if (*nvals > 1 && c->type != CHART_GROUPED &&

@@ -43,6 +43,8 @@ setup(void)
 	put("bad.csv", "name,v\nA,12\nB,abc\n");
 	put("dup.csv", "name,v\nA,1\nA,2\n");
 	put("units.csv", "name,usd,pct\nA,$5 million,12%\nB,$7 million,-3%\n");
+	put("noted.csv", "name,note,amount,src\nA,first,$5 million,x\n"
+	    "B,second,$7 million,y\n");
 }
 
 static void
@@ -714,6 +716,51 @@ START_TEST(test_chart_data)
 }
 END_TEST
 
+/* With no value: key a chart takes the columns that hold figures in
+ * every row: all of them when grouped or stacked, else the only one (or
+ * the first, with a warning naming the others); never a text column. */
+START_TEST(test_chart_default_values)
+{
+	struct diags d;
+	struct doc *doc = load("```chart\ndata: noted.csv\n```\n\n"
+	    "```chart\ntype: grouped\ndata: two.csv\n```\n\n"
+	    "```chart\ntype: hbar\ndata: two.csv\n```\n\n"
+	    "```chart\ntype: stacked\ndata: two.csv\nlabel: b\n```\n", &d);
+	const struct chart_data *c;
+	char *w;
+
+	ck_assert_ptr_nonnull(doc);
+	c = doc->blocks[0].chart;
+	ck_assert_uint_eq(c->nseries, 1);
+	ck_assert_str_eq(c->series[0], "amount");
+	ck_assert(c->values[1].value == 7e6);
+	c = doc->blocks[1].chart;
+	ck_assert_uint_eq(c->nseries, 2);
+	ck_assert_str_eq(c->series[0], "a");
+	ck_assert_str_eq(c->series[1], "b");
+	c = doc->blocks[2].chart;
+	ck_assert_uint_eq(c->nseries, 1);
+	ck_assert_str_eq(c->series[0], "a");
+	c = doc->blocks[3].chart;	/* the label's column is not a value */
+	ck_assert_uint_eq(c->nseries, 1);
+	ck_assert_str_eq(c->series[0], "a");
+	ck_assert_str_eq(c->cats[0], "7");
+	ck_assert_uint_eq(d.count, 1);
+	w = diag_text(&d, 0);
+	ck_assert_msg(strstr(w, "r.md:10:1: warning: chart: value: ") == w &&
+	    strstr(w, "two.csv has 2 figure columns (\"a\", \"b\"); "
+	    "this hbar chart shows the first; name the one to show with value:, "
+	    "or show them all with type: grouped") != NULL, "got %s", w);
+	free(w);
+	doc_free(doc);
+	diags_release(&d);
+	/* No column of figures: the bad cell is the error, as before. */
+	fails_with("```chart\ndata: bad.csv\n```\n",
+	    "bad.csv:3:3: error: column \"v\": expected a number, found "
+	    "\"abc\"");
+}
+END_TEST
+
 START_TEST(test_table_spec)
 {
 	struct diags d;
@@ -937,6 +984,7 @@ report_suite(void)
 	tcase_add_loop_test(tc, test_spec_errors, 0,
 	    sizeof spec_errors / sizeof spec_errors[0]);
 	tcase_add_test(tc, test_chart_data);
+	tcase_add_test(tc, test_chart_default_values);
 	tcase_add_test(tc, test_table_spec);
 	tcase_add_test(tc, test_refs);
 	tcase_add_test(tc, test_refs_en);
