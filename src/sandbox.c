@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "table.h"
 #include "xmalloc.h"
 
 char *
@@ -175,61 +176,17 @@ sandbox_open(const struct sandbox *sb, const char *written,
 	return fd;
 }
 
-/* Read at most max + 1 bytes of fd, so that /dev/zero cannot fill memory
- * and an oversized file is seen as such. */
-static char *
-sandbox_read_fd(int fd, size_t max, size_t *len)
-{
-	size_t cap = 64 * 1024, n = 0;
-	char *buf = xmalloc(cap + 1);
-
-	for (;;) {
-		ssize_t r;
-		if (n == cap) {
-			if (cap > max)
-				break;
-			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-			buf = xreallocarray(buf, cap + 1, 1);
-		}
-		r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			free(buf);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 char *
 sandbox_read(const struct sandbox *sb, const char *written,
     const char *path, const char *what, struct srcpos pos, size_t max,
     size_t *len, struct diags *d)
 {
 	int fd = sandbox_open(sb, written, path, what, pos, d);
-	struct stat st;
-	char *buf = NULL;
+	char *buf;
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) != 0)
-		diag_error(d, srcpos_at(path, 0, 0), "cannot read data file: "
-		    "%s", strerror(errno));
-	else if (S_ISDIR(st.st_mode))
-		diag_error(d, srcpos_at(path, 0, 0), "is a directory, not a "
-		    "CSV file");
-	else if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))
-		diag_error(d, srcpos_at(path, 0, 0), "is a FIFO or socket, not "
-		    "a CSV file");
-	else if ((buf = sandbox_read_fd(fd, max, len)) == NULL)
-		diag_error(d, srcpos_at(path, 0, 0), "cannot read data file: "
-		    "%s", strerror(errno));
+	buf = table_read_fd(fd, path, max, len, d);
 	close(fd);
 	return buf;
 }

@@ -637,22 +637,21 @@ table_parse(const char *path, const char *data, size_t len, struct diags *d)
 	return p.t;
 }
 
-/* Read at most TABLE_MAX_BYTES + 1 bytes, so /dev/zero cannot fill memory
+/* Read at most max + 1 bytes of fd, so that /dev/zero cannot fill memory
  * and an oversized file is seen as such. */
 static char *
-table_read(int fd, size_t *len)
+table_read_bytes(int fd, size_t max, size_t *len)
 {
 	size_t cap = 64 * 1024, n = 0;
-	char *buf = xmalloc(cap);
+	char *buf = xmalloc(cap + 1);
 
 	for (;;) {
 		ssize_t r;
 		if (n == cap) {
-			if (cap > TABLE_MAX_BYTES)
+			if (cap > max)
 				break;
-			cap = cap * 2 > (size_t)TABLE_MAX_BYTES + 1 ?
-			    (size_t)TABLE_MAX_BYTES + 1 : cap * 2;
-			buf = xreallocarray(buf, cap, 1);
+			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+			buf = xreallocarray(buf, cap + 1, 1);
 		}
 		r = read(fd, buf + n, cap - n);
 		if (r < 0 && errno == EINTR)
@@ -665,7 +664,30 @@ table_read(int fd, size_t *len)
 			break;
 		n += (size_t)r;
 	}
+	buf[n] = '\0';
 	*len = n;
+	return buf;
+}
+
+char *
+table_read_fd(int fd, const char *path, size_t max, size_t *len,
+    struct diags *d)
+{
+	struct stat st;
+	char *buf = NULL;
+
+	if (fstat(fd, &st) != 0)
+		diag_error(d, srcpos_at(path, 0, 0), "cannot read data file: "
+		    "%s", strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		diag_error(d, srcpos_at(path, 0, 0), "is a directory, not a "
+		    "CSV file");
+	else if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))
+		diag_error(d, srcpos_at(path, 0, 0), "is a FIFO or socket, not "
+		    "a CSV file");
+	else if ((buf = table_read_bytes(fd, max, len)) == NULL)
+		diag_error(d, srcpos_at(path, 0, 0), "cannot read data file: "
+		    "%s", strerror(errno));
 	return buf;
 }
 
@@ -673,29 +695,20 @@ struct table *
 table_load(const char *path, struct diags *d)
 {
 	struct table *t = NULL;
-	struct stat st;
 	size_t len = 0;
-	char *buf = NULL;
+	char *buf;
 	/* O_NONBLOCK: opening a FIFO nobody writes to would wait forever. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
-	if (fd < 0 || fstat(fd, &st) != 0) {
+	if (fd < 0) {
 		diag_error(d, srcpos_at(path, 0, 0), "cannot read data file: "
 		    "%s", strerror(errno));
-	} else if (S_ISDIR(st.st_mode)) {
-		diag_error(d, srcpos_at(path, 0, 0), "is a directory, not a "
-		    "CSV file");
-	} else if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
-		diag_error(d, srcpos_at(path, 0, 0), "is a FIFO or socket, not "
-		    "a CSV file");
-	} else if ((buf = table_read(fd, &len)) == NULL) {
-		diag_error(d, srcpos_at(path, 0, 0), "cannot read data file: "
-		    "%s", strerror(errno));
-	} else {
-		t = table_parse(path, buf, len, d);
+		return NULL;
 	}
-	if (fd >= 0)
-		close(fd);
+	buf = table_read_fd(fd, path, TABLE_MAX_BYTES, &len, d);
+	close(fd);
+	if (buf)
+		t = table_parse(path, buf, len, d);
 	free(buf);
 	return t;
 }

@@ -45,6 +45,14 @@ struct table {
  * unterminated quote; the first error in the file wins).  Caller frees with
  * table_free. */
 struct table *table_load(const char *path, struct diags *d);
+/* The bytes of the data file open at fd (path names it in errors),
+ * NUL-terminated, at most max + 1 of them so that an oversized file or
+ * /dev/zero is seen as such; the length in *len; caller frees.  A folder,
+ * FIFO or socket is refused before a byte is read.  NULL with an error in
+ * d.  (table_load reads with it; so does the sandbox, on the descriptor it
+ * has checked.) */
+char *table_read_fd(int fd, const char *path, size_t max, size_t *len,
+    struct diags *d);
 /* Parse CSV from memory (path names it in errors).  Same contract. */
 struct table *table_parse(const char *path, const char *data, size_t len,
     struct diags *d);
