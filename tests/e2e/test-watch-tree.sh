@@ -12,16 +12,6 @@ pdf=out/briefing.pdf
 $FIGPRESS watch reports/briefing.md -o out > watch.out 2> watch.err &
 pid=$!
 trap 'kill -KILL $pid 2>/dev/null' EXIT
-lines() { wc -l < watch.out; }
-wait_lines() {
-    i=0
-    while [ "$(lines)" -lt "$1" ]; do
-        i=$((i + 1))
-        [ $i -le 200 ] || fail "timeout waiting for line $1: $(cat watch.out watch.err)"
-        kill -0 $pid 2>/dev/null || fail "watch died: $(cat watch.err)"
-        sleep 0.05
-    done
-}
 last() { tail -1 watch.out; }
 # holds TEXT [PDF]: the PDF's text holds TEXT (a test, not a failure).
 holds() { pdftotext -enc UTF-8 "${2:-$pdf}" - 2>/dev/null | tr '\n' ' ' |

@@ -15,17 +15,6 @@ spend() { printf '%s\n%s,"%s",\n%s\n' "$header" "$deepseek" "$1" "$meta"; }
 $FIGPRESS watch reports/briefing.md -o out > watch.out 2> watch.err &
 pid=$!
 trap 'kill -KILL $pid 2>/dev/null' EXIT
-lines() { cat watch.out 2>/dev/null | wc -l; }
-# wait_lines N: until watch.out has N lines (at most 10 s).
-wait_lines() {
-    i=0
-    while [ "$(lines)" -lt "$1" ]; do
-        i=$((i + 1))
-        [ $i -le 200 ] || fail "timeout waiting for line $1: $(cat watch.out watch.err)"
-        kill -0 $pid 2>/dev/null || fail "watch died: $(cat watch.err)"
-        sleep 0.05
-    done
-}
 last() { tail -1 watch.out; }
 # has TEXT: the PDF's text holds TEXT.
 has() { pdftotext -enc UTF-8 $pdf - | tr '\n' ' ' | grep -qF -- "$1" ||
