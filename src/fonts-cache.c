@@ -172,6 +172,33 @@ fonts_cache_matches(FcConfig *config, char *const *files, size_t n)
 	return set && seen == n;
 }
 
+/* fontconfig 2.14 dates a cache it writes by SOURCE_DATE_EPOCH when the
+ * fonts folder is newer than that, but checks a cache it reads against
+ * the folder's real time: a cache written with the variable set is never
+ * trusted again, and every render under the variable (reproducible
+ * builds, the benchmarks) read all the fonts.  The variable is hidden
+ * from fontconfig while it reads and writes the cache; fonts_init runs
+ * before Pango starts its threads, so nothing else reads the environment
+ * meanwhile.  Returns the value to give back to fonts_cache_show_epoch. */
+static char *
+fonts_cache_hide_epoch(void)
+{
+	const char *v = getenv("SOURCE_DATE_EPOCH");
+	char *saved = v ? xstrdup(v) : NULL;
+
+	if (saved)
+		unsetenv("SOURCE_DATE_EPOCH");
+	return saved;
+}
+
+static void
+fonts_cache_show_epoch(char *saved)
+{
+	if (saved)
+		setenv("SOURCE_DATE_EPOCH", saved, 1);
+	free(saved);
+}
+
 bool
 fonts_cache_load(FcConfig *config, const char *dir, char *const *files,
     size_t n)
@@ -185,10 +212,12 @@ fonts_cache_load(FcConfig *config, const char *dir, char *const *files,
 	bool ok = false;
 
 	if (stamp && fonts_cache_configure(config, cache)) {
+		char *epoch = fonts_cache_hide_epoch();
 		if (!fresh)
 			FcDirCacheUnlink((const FcChar8 *)dir, config);
 		ok = FcConfigAppFontAddDir(config, (const FcChar8 *)dir) &&
 		    fonts_cache_matches(config, files, n);
+		fonts_cache_show_epoch(epoch);
 		if (ok && !fresh)
 			fonts_cache_write(path, stamp);
 	}

@@ -11,6 +11,15 @@ export XDG_CACHE_HOME="$WORK/cache"
 ls cache/figpress/*.cache-* > /dev/null 2>&1 || fail "no font cache written"
 "$FIGPRESS" render reports/briefing.md -o cached.pdf || fail "cached render"
 cmp -s first.pdf cached.pdf || fail "the cache changed the PDF"
+# The cache written under SOURCE_DATE_EPOCH (the fonts were copied after
+# that date) is trusted: a render reads it and writes nothing.  fontconfig
+# alone dates such a cache by the variable and then distrusts it.
+ls -i cache/figpress/*.cache-* > cache.before
+"$FIGPRESS" render reports/briefing.md -o cached2.pdf || fail "cached render"
+ls -i cache/figpress/*.cache-* > cache.after
+cmp -s cache.before cache.after ||
+    fail "the font cache was written again: $(cat cache.before cache.after)"
+cmp -s first.pdf cached2.pdf || fail "the cache changed the PDF"
 # No cache folder to be had (HOME is a file): every font is read, nothing
 # is said about it, and the PDF is the same.
 : > home-file
