@@ -35,9 +35,10 @@ mv users.bak data/meta-users.csv
 expect_status 1 $FIGPRESS render reports/briefing.md -o nowhere/x.pdf 2>err.txt
 contains err.txt "nowhere/x.pdf"
 
-# A full file system: the PDF does not fit, the old one stays.
+# A full file system: the PDF (50 KB and more) does not fit in 16 KiB, the
+# old one stays.
 mkdir full
-if mount -t tmpfs -o size=64k tmpfs full 2>/dev/null; then
+if mount -t tmpfs -o size=16k tmpfs full 2>/dev/null; then
     trap 'umount "$WORK/full" 2>/dev/null' EXIT
     head -c 2000 good.pdf > full/briefing.pdf
     cp full/briefing.pdf small.pdf
