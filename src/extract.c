@@ -444,14 +444,14 @@ read_figure(const struct source *src, size_t at, struct reading *r)
 {
 	enum lang other = src->lang == LANG_VI ? LANG_EN : LANG_VI;
 	struct figure_span sp;
-	struct figure_error e;
 	const char *s = src->s + at;
 	size_t n = src->len - at;
+	bool convention;
 
 	r->swapped = false;
-	if (!figure_scan(s, n, src->lang, FIGURE_PROSE, &r->f, &sp, &e)) {
-		if (!e.convention || !figure_scan(s, n, other, FIGURE_PROSE,
-		    &r->f, &sp, &e))
+	if (!figure_find(s, n, src->lang, &r->f, &sp, &convention)) {
+		if (!convention || !figure_find(s, n, other, &r->f, &sp,
+		    &convention))
 			return false;
 		r->swapped = true;
 	}

@@ -112,6 +112,13 @@ bool figure_scan(const char *s, size_t len, enum lang lang,
     enum figure_mode mode, struct figure *out, struct figure_span *span,
     struct figure_error *err);
 
+/* figure_scan in FIGURE_PROSE for a search through text, where most places
+ * hold no figure: the same reading, but a failure writes no message (most
+ * of the cost of trying a place); *convention says whether the number
+ * broke lang's separators and may read in the other language. */
+bool figure_find(const char *s, size_t len, enum lang lang,
+    struct figure *out, struct figure_span *span, bool *convention);
+
 /* True when unit is one of the ISO currency codes figures normalise to
  * (USD, VND, EUR, GBP, JPY, CNY, KRW, HKD, SGD, AUD, CAD). */
 bool figure_unit_is_currency(const char *unit);

@@ -370,6 +370,55 @@ START_TEST(test_scan_prose)
 }
 END_TEST
 
+/* figure_find reads prose as figure_scan does, writing no message: the
+ * same figure, span and separator verdict, in both languages, at every
+ * character of a text with figures, near-figures and case-sensitive words. */
+START_TEST(test_find_agrees_with_scan)
+{
+	static const char *const texts[] = {
+		"Meta dự kiến chi hơn 60 tỷ USD, DeepSeek khoảng 5,6 triệu "
+		"USD; doanh thu 48,39 tỷ USD (tăng 22%), 1.234,5 người dùng, "
+		"Llama 4, $60B+, under 5% and about US$ 20.8bn or 1,5 million",
+		"Khoảng 3,35 TỶ người dùng; HƠN 20 triệu; giảm 3,5 điểm phần "
+		"trăm; 74.000 người; 1.5 triệu; 2,000 people; 5M; 5m; €1.2 "
+		"trillion; (1.234) đồng",
+	};
+
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		const char *s = texts[t];
+		size_t len = strlen(s);
+		for (size_t at = 0; at < len; at++) {
+			if (((unsigned char)s[at] & 0xC0) == 0x80)
+				continue;
+			for (int l = 0; l < 2; l++) {
+				enum lang lang = l ? LANG_EN : LANG_VI;
+				struct figure a, b;
+				struct figure_span sa, sb;
+				struct figure_error e;
+				bool conv;
+				bool ok = figure_scan(s + at, len - at, lang,
+				    FIGURE_PROSE, &a, &sa, &e);
+				ck_assert_int_eq(figure_find(s + at, len - at,
+				    lang, &b, &sb, &conv), ok);
+				if (!ok) {
+					ck_assert_int_eq(conv, e.convention);
+					continue;
+				}
+				ck_assert(!conv);
+				ck_assert(a.value == b.value);
+				ck_assert_str_eq(a.unit, b.unit);
+				ck_assert_int_eq(a.bound, b.bound);
+				ck_assert_int_eq(a.scale, b.scale);
+				ck_assert_int_eq(a.decimals, b.decimals);
+				ck_assert_uint_eq(sa.start, sb.start);
+				ck_assert_uint_eq(sa.end, sb.end);
+				ck_assert_uint_eq(sa.number, sb.number);
+			}
+		}
+	}
+}
+END_TEST
+
 START_TEST(test_names)
 {
 	ck_assert_str_eq(figure_bound_name(FIGURE_EXACT), "exact");
@@ -395,6 +444,7 @@ figure_suite(void)
 	tcase_add_test(tc, test_language_decides);
 	tcase_add_test(tc, test_invalid_utf8);
 	tcase_add_test(tc, test_scan_prose);
+	tcase_add_test(tc, test_find_agrees_with_scan);
 	tcase_add_test(tc, test_names);
 	suite_add_tcase(s, tc);
 	return s;
