@@ -1,5 +1,6 @@
 /* fuzz-figure: libFuzzer target for figure_parse in both languages; a
- * figure that parses must be finite and well formed, a failure located. */
+ * figure that parses must be finite and well formed, a failure located;
+ * and figure_find, extract's quiet scan, must read prose as figure_scan. */
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -38,6 +39,34 @@ check(const char *text, enum lang lang)
 	}
 }
 
+/* The quiet scan and the full one agree on every valid text. */
+static void
+check_find(const char *text, enum lang lang)
+{
+	struct figure a, b;
+	struct figure_span sa, sb;
+	struct figure_error err;
+	size_t len = strlen(text);
+	bool convention, ok;
+
+	if (!utf8_valid(text, len, NULL))
+		return;
+	ok = figure_scan(text, len, lang, FIGURE_PROSE, &a, &sa, &err);
+	if (figure_find(text, len, lang, &b, &sb, &convention) != ok)
+		abort();
+	if (!ok) {
+		if (convention != err.convention)
+			abort();
+		return;
+	}
+	if (convention || memcmp(&a.value, &b.value, sizeof a.value) != 0 ||
+	    strcmp(a.unit, b.unit) != 0 || a.bound != b.bound ||
+	    a.scale != b.scale || a.decimals != b.decimals ||
+	    sa.start != sb.start || sa.end != sb.end ||
+	    sa.number != sb.number)
+		abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -47,6 +76,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[size] = '\0';
 	check(text, LANG_VI);
 	check(text, LANG_EN);
+	check_find(text, LANG_VI);
+	check_find(text, LANG_EN);
 	free(text);
 	return 0;
 }
