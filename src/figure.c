@@ -38,7 +38,7 @@ struct scanner {
 	struct figure *out;
 	struct figure_error *err;
 	bool probing;		/* checking a hint: no hint of its own */
-	bool quiet;		/* searching prose: failures need no message */
+	bool quiet;		/* no one reads a failure's message: write none */
 	bool bound_set;
 	int sign;		/* 0 when none was written */
 	const char *currency;	/* from a prefix ("$5"), or NULL */
@@ -237,7 +237,8 @@ number_valid(const char *buf, size_t len, enum lang lang)
 	struct figure f;
 	struct figure_error e;
 	struct scanner sc = { .s = buf, .len = len, .lang = lang,
-	    .mode = FIGURE_CELL, .out = &f, .err = &e, .probing = true };
+	    .mode = FIGURE_CELL, .out = &f, .err = &e, .probing = true,
+	    .quiet = true };
 
 	return number_read(&sc) && sc.pos == len;
 }
@@ -720,8 +721,9 @@ finish(struct scanner *sc, size_t start, struct figure_span *span)
 	return true;
 }
 
+/* figure_scan; quiet: a failure leaves err's message and column empty. */
 static bool
-figure_scan_quietly(const char *s, size_t len, enum lang lang,
+scan_figure(const char *s, size_t len, enum lang lang,
     enum figure_mode mode, struct figure *out, struct figure_span *span,
     struct figure_error *err, bool quiet)
 {
@@ -748,7 +750,7 @@ bool
 figure_scan(const char *s, size_t len, enum lang lang, enum figure_mode mode,
     struct figure *out, struct figure_span *span, struct figure_error *err)
 {
-	return figure_scan_quietly(s, len, lang, mode, out, span, err, false);
+	return scan_figure(s, len, lang, mode, out, span, err, false);
 }
 
 bool
@@ -756,7 +758,7 @@ figure_find(const char *s, size_t len, enum lang lang, struct figure *out,
     struct figure_span *span, bool *convention)
 {
 	struct figure_error err;
-	bool ok = figure_scan_quietly(s, len, lang, FIGURE_PROSE, out, span,
+	bool ok = scan_figure(s, len, lang, FIGURE_PROSE, out, span,
 	    &err, true);
 
 	*convention = !ok && err.convention;
