@@ -14,8 +14,9 @@ CFLAGS  ?= $(OPT)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -DFIGPRESS_VERSION='"$(VERSION)"' \
            -DFIGPRESS_FONTDIR='"$(PREFIX)/share/figpress/fonts"' \
-           $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+           -pthread $(WARN) $(CFLAGS) \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -pthread
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 BUILD   ?= build

@@ -24,6 +24,7 @@
 static struct {
 	FcConfig *config;
 	PangoFontMap *fontmap;
+	PangoFontMap *helper_fontmap;
 	char *dir;
 	char *files[FONTS_MAX_FILES];
 	size_t nfiles;
@@ -130,6 +131,16 @@ fonts_find_dir(const char *argv0)
 	return ok || fonts_try_dir(FIGPRESS_FONTDIR);
 }
 
+static PangoFontMap *
+fonts_new_fontmap(FcConfig *config)
+{
+	PangoFontMap *map = pango_cairo_font_map_new_for_font_type(
+	    CAIRO_FONT_TYPE_FT);
+
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
+	return map;
+}
+
 bool
 fonts_init(const char *argv0, struct diags *d)
 {
@@ -157,10 +168,7 @@ fonts_init(const char *argv0, struct diags *d)
 	 * fontconfig would parse the system one and scan its fonts — the
 	 * very cost this module exists to avoid. */
 	FcConfigSetCurrent(fonts.config);
-	fonts.fontmap = pango_cairo_font_map_new_for_font_type(
-	    CAIRO_FONT_TYPE_FT);
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts.fontmap),
-	    fonts.config);
+	fonts.fontmap = fonts_new_fontmap(fonts.config);
 	return true;
 }
 
@@ -169,6 +177,8 @@ fonts_shutdown(void)
 {
 	if (fonts.fontmap)
 		g_object_unref(fonts.fontmap);
+	if (fonts.helper_fontmap)
+		g_object_unref(fonts.helper_fontmap);
 	if (fonts.config)
 		FcConfigDestroy(fonts.config);
 	fonts_forget_files();
@@ -188,10 +198,10 @@ fonts_dir(void)
 	return fonts.dir;
 }
 
-PangoContext *
-fonts_context(enum lang lang)
+static PangoContext *
+fonts_context_on(PangoFontMap *map, enum lang lang)
 {
-	PangoContext *pc = pango_font_map_create_context(fonts.fontmap);
+	PangoContext *pc = pango_font_map_create_context(map);
 	cairo_font_options_t *fo = cairo_font_options_create();
 
 	pango_context_set_language(pc,
@@ -205,6 +215,22 @@ fonts_context(enum lang lang)
 	pango_context_set_round_glyph_positions(pc, FALSE);
 	return pc;
 }
+
+PangoContext *
+fonts_context(enum lang lang)
+{
+	return fonts_context_on(fonts.fontmap, lang);
+}
+
+PangoContext *
+fonts_helper_context(enum lang lang)
+{
+	/* Made when first asked for: a short report never needs it. */
+	if (fonts.helper_fontmap == NULL)
+		fonts.helper_fontmap = fonts_new_fontmap(fonts.config);
+	return fonts_context_on(fonts.helper_fontmap, lang);
+}
+
 
 bool
 fonts_family_is_bundled(const char *family)

@@ -1,6 +1,7 @@
 /* fonts: the private fontconfig configuration over the bundled fonts/
- * folder and the one Pango font map built on it.  This is figpress's only
- * global state (set up once, read everywhere). */
+ * folder and the Pango font maps built on it: the one everything uses, and
+ * a second for layout's helper thread.  This is figpress's only global
+ * state (set up once, read everywhere). */
 #ifndef FIGPRESS_FONTS_H
 #define FIGPRESS_FONTS_H
 
@@ -31,6 +32,11 @@ const char *fonts_dir(void);
 /* A new Pango context on the font map with language lang set (Pango's own
  * default comes from the locale, "C" on CI).  Caller unrefs. */
 PangoContext *fonts_context(enum lang lang);
+/* The same on a second font map of the same fonts (made on the first
+ * call, which must come from the main thread), for the helper thread that
+ * sets texts beside the main one: Pango's objects are not to be shared
+ * between threads; cairo's fonts and fontconfig's configuration are. */
+PangoContext *fonts_helper_context(enum lang lang);
 /* True when family names one of the bundled families (FONTS_SANS,
  * FONTS_SERIF, FONTS_MONO; case-insensitive, as fontconfig compares). */
 bool fonts_family_is_bundled(const char *family);

@@ -23,6 +23,15 @@ PangoLayout *layout_text_new(const struct layout *lo, const struct rich *r,
 PangoLayout *layout_text(const struct layout *lo, const struct rich *r,
     const char *plain, const struct text_style *st, double width,
     size_t *cost);
+/* The layout of the text, as layout_text would share it, or NULL when the
+ * shared set has none (nothing is set).  The caller owns the reference. */
+PangoLayout *layout_text_shared(const struct layout *lo, const struct rich *r,
+    const char *plain, const struct text_style *st, double width);
+/* Add pl, set from that text by another thread, to lo's shared set (a
+ * reference is taken) unless the set has the text already. */
+void layout_text_share(const struct layout *lo, const struct rich *r,
+    const char *plain, const struct text_style *st, double width,
+    PangoLayout *pl);
 /* Keep pl (a new reference is taken) as layout slot of item for drawing,
  * if cost still fits the budget of kept layouts (slot < nslots). */
 void layout_text_keep(const struct layout *lo, size_t item, size_t slot,

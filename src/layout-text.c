@@ -317,6 +317,53 @@ layout_text_new(const struct layout *lo, const struct rich *r,
 	return pl;
 }
 
+/* Add pl, the layout of probe's text, to the shared set, emptying the set
+ * first when it would pass its budget. */
+static void
+layout_text_add(struct layout_cache *c, const struct layout_key *probe,
+    PangoLayout *pl)
+{
+	size_t len = LAYOUT_ENTRY + LAYOUT_PER_BYTE * probe->len +
+	    sizeof *probe + probe->len +
+	    probe->nspans * sizeof *probe->spans;
+
+	if (c->map_bytes + len > LAYOUT_SHARED_BUDGET) {
+		g_hash_table_remove_all(c->map);
+		c->map_bytes = 0;
+	}
+	c->map_bytes += len;
+	g_hash_table_insert(c->map, layout_key_copy(probe), g_object_ref(pl));
+}
+
+PangoLayout *
+layout_text_shared(const struct layout *lo, const struct rich *r,
+    const char *plain, const struct text_style *st, double width)
+{
+	struct layout_key_span spans[LAYOUT_KEY_SPANS];
+	struct layout_key probe;
+	PangoLayout *pl;
+
+	if (!layout_key_probe(&probe, r, plain, st, width, spans,
+	    LAYOUT_KEY_SPANS))
+		return NULL;
+	pl = g_hash_table_lookup(lo->cache->map, &probe);
+	return pl ? g_object_ref(pl) : NULL;
+}
+
+void
+layout_text_share(const struct layout *lo, const struct rich *r,
+    const char *plain, const struct text_style *st, double width,
+    PangoLayout *pl)
+{
+	struct layout_key_span spans[LAYOUT_KEY_SPANS];
+	struct layout_key probe;
+
+	if (layout_key_probe(&probe, r, plain, st, width, spans,
+	    LAYOUT_KEY_SPANS) && !g_hash_table_contains(lo->cache->map,
+	    &probe))
+		layout_text_add(lo->cache, &probe, pl);
+}
+
 /* A text set alike a second time (a repeated paragraph, caption or
  * marker, or a paragraph drawn on two pages) shares the first one's
  * layout: shaped once.  The set is bounded, so a long report's distinct
@@ -332,26 +379,16 @@ layout_text(const struct layout *lo, const struct rich *r,
 	bool keyed = layout_key_probe(&probe, r, plain, st, width, spans,
 	    LAYOUT_KEY_SPANS);
 	PangoLayout *pl = keyed ? g_hash_table_lookup(c->map, &probe) : NULL;
-	size_t len;
 
 	if (cost)
 		*cost = 0;
 	if (pl)
 		return g_object_ref(pl);
 	pl = layout_text_new(lo, r, plain, st, width);
-	len = LAYOUT_ENTRY + LAYOUT_PER_BYTE * probe.len;
 	if (cost)
-		*cost = len;
-	if (!keyed)
-		return pl;
-	len += sizeof probe + probe.len + probe.nspans * sizeof *spans;
-	if (c->map_bytes + len > LAYOUT_SHARED_BUDGET) {
-		g_hash_table_remove_all(c->map);
-		c->map_bytes = 0;
-	}
-	c->map_bytes += len;
-	g_hash_table_insert(c->map, layout_key_copy(&probe),
-	    g_object_ref(pl));
+		*cost = LAYOUT_ENTRY + LAYOUT_PER_BYTE * probe.len;
+	if (keyed)
+		layout_text_add(c, &probe, pl);
 	return pl;
 }
 

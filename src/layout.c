@@ -5,6 +5,9 @@
 #include "layout-private.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,14 +75,11 @@ flow_wrap(struct layout *lo, size_t first, const char *tag)
 
 /* --- glyph coverage -------------------------------------------------- */
 
-static void
-layout_missing(struct layout *lo, gunichar cp, int line)
-{
-	if (lo->nmissing++ > 0)
-		return;
-	lo->missing_cp = cp;
-	lo->missing_line = line > 0 ? line : 1;
-}
+/* Characters of a text that no bundled font sets: how many, the first. */
+struct missing {
+	size_t n;
+	gunichar first;
+};
 
 /* Glyphs of run that no bundled font set: Pango marks a character no font
  * has as unknown (and draws a box showing its code), and a run set in a
@@ -87,8 +87,7 @@ layout_missing(struct layout *lo, gunichar cp, int line)
  * machine.  pango_layout_get_unknown_glyphs_count() sees neither when a
  * fallback font was used (DESIGN: Known traps), so look at every run. */
 static void
-layout_check_run(struct layout *lo, const char *text,
-    const PangoLayoutRun *run, int line)
+missing_in_run(struct missing *m, const char *text, const PangoLayoutRun *run)
 {
 	PangoFont *font = run->item->analysis.font;
 	const PangoGlyphString *gs = run->glyphs;
@@ -102,23 +101,57 @@ layout_check_run(struct layout *lo, const char *text,
 	}
 	for (int i = 0; i < gs->num_glyphs; i++) {
 		PangoGlyph g = gs->glyphs[i].glyph;
-		if (foreign || g == 0 || (g & PANGO_GLYPH_UNKNOWN_FLAG))
-			layout_missing(lo, g_utf8_get_char(text +
-			    run->item->offset + gs->log_clusters[i]), line);
+		if ((foreign || g == 0 || (g & PANGO_GLYPH_UNKNOWN_FLAG)) &&
+		    m->n++ == 0)
+			m->first = g_utf8_get_char(text + run->item->offset +
+			    gs->log_clusters[i]);
 	}
 }
 
-/* Record what pl cannot set with the bundled fonts; line is the report
- * line of its block (0: the front matter). */
-static void
-layout_check_glyphs(struct layout *lo, PangoLayout *pl, int line)
+/* What pl cannot set with the bundled fonts (on the thread that set it). */
+static struct missing
+missing_in(PangoLayout *pl)
 {
 	const char *text = pango_layout_get_text(pl);
+	struct missing m = { 0, 0 };
 
 	for (GSList *l = pango_layout_get_lines_readonly(pl); l; l = l->next)
 		for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r;
 		    r = r->next)
-			layout_check_run(lo, text, r->data, line);
+			missing_in_run(&m, text, r->data);
+	return m;
+}
+
+/* Count m, found in a text of report line line (0: the front matter), for
+ * the report's one warning, which names the first such character in
+ * document order: texts are set in batches, after the charts and table
+ * cells around them, so where a text comes is its item's index, doubled,
+ * plus one for a list marker (drawn before the item's text but measured
+ * after it, as it always was). */
+static void
+layout_missing(struct layout *lo, const struct missing *m, int line,
+    size_t item, bool marker)
+{
+	size_t place = 2 * item + (marker ? 1 : 0);
+
+	if (m->n == 0)
+		return;
+	if (lo->nmissing == 0 || place < lo->missing_place) {
+		lo->missing_cp = m->first;
+		lo->missing_line = line > 0 ? line : 1;
+		lo->missing_place = place;
+	}
+	lo->nmissing += m->n;
+}
+
+/* Record what pl, a text of item, cannot set with the bundled fonts. */
+static void
+layout_check_glyphs(struct layout *lo, PangoLayout *pl, int line,
+    size_t item, bool marker)
+{
+	struct missing m = missing_in(pl);
+
+	layout_missing(lo, &m, line, item, marker);
 }
 
 /* One warning per report, at the first place, with the count. */
@@ -216,19 +249,168 @@ flow_text(struct layout *lo, const struct walk *w, enum flow_role role,
 	return it;
 }
 
-/* Set the text of it once for its glyph check and its lines (pad_top is
- * known by now), and keep the layout for drawing if the budget allows. */
+/* Text items are set in batches of up to LAYOUT_BATCH, a helper thread
+ * taking texts of the batch beside the main one: shaping is most of
+ * layout, and layout half of a long report's time.  The helper has a font
+ * map of its own (Pango's objects are not to be shared between threads)
+ * and pays again for every font it meets — metrics, shaping plans, glyph
+ * tables: 7.3M instructions more in all for briefing-100-diff's 1,140M —
+ * so a batch of fewer than LAYOUT_HELP_MIN new texts, all a short report
+ * has, is set on the main thread alone.  Texts are handed out one at a
+ * time: their lengths differ too much for halves to balance. */
+#define LAYOUT_BATCH 64
+#define LAYOUT_HELP_MIN 32
+
+/* Who set a text of a batch. */
+enum batch_setter {
+	SET_SHARED,		/* the main shared set had it already */
+	SET_MAIN,
+	SET_HELPER,
+};
+
+/* A batch being set: text k is lo->items[lo->pending[k]], set as pl[k]
+ * (costing cost[k] to keep) by the thread that took k from next; texts
+ * the shared set had are in pl before the threads start, and are left to
+ * the main thread (a layout is only touched by the thread that set it
+ * until both are done). */
+struct layout_batch {
+	struct layout *lo;
+	PangoLayout **pl;
+	size_t *cost;
+	struct missing *missing;
+	enum batch_setter *setter;
+	atomic_size_t next;
+};
+
+/* Measure text k of b, set as b->pl[k]: its glyphs and its lines. */
+static void
+layout_batch_measure(struct layout_batch *b, size_t k)
+{
+	b->missing[k] = missing_in(b->pl[k]);
+	flow_measure_lines(&b->lo->items[b->lo->pending[k]], b->pl[k]);
+}
+
+/* Set and measure the texts of b still to set, until none is left, with
+ * lo's Pango context and shared set.  Each thread writes only the items
+ * it took. */
+static void
+layout_batch_take(struct layout_batch *b, const struct layout *lo,
+    enum batch_setter who)
+{
+	size_t k;
+
+	while ((k = atomic_fetch_add(&b->next, 1)) < b->lo->npending) {
+		const struct flow_item *it = &b->lo->items[b->lo->pending[k]];
+		if (b->pl[k])
+			continue;	/* shared: the main thread's */
+		b->pl[k] = layout_text(lo, it->rich, it->plain, &it->style,
+		    it->text_width, &b->cost[k]);
+		b->setter[k] = who;
+		layout_batch_measure(b, k);
+	}
+}
+
+static void *
+layout_batch_helper(void *arg)
+{
+	struct layout_batch *b = arg;
+	/* The layout as the helper sees it: the same document and styles,
+	 * its own context and shared set.  It only reads the batch. */
+	struct layout view = *b->lo;
+
+	view.pango = b->lo->helper_pango;
+	view.cache = b->lo->helper_cache;
+	layout_batch_take(b, &view, SET_HELPER);
+	return NULL;
+}
+
+/* Start the helper on b if enough of its texts are new; false if not.
+ * The helper blocks every signal, so Ctrl-C and kill reach the main
+ * thread, whose handler removes the temporary files, as before. */
+static bool
+layout_batch_help(struct layout *lo, struct layout_batch *b,
+    pthread_t *helper)
+{
+	sigset_t all, old;
+	size_t fresh = 0;
+	bool started;
+
+	for (size_t k = 0; k < lo->npending; k++)
+		fresh += b->pl[k] == NULL;
+	if (fresh < LAYOUT_HELP_MIN)
+		return false;
+	if (lo->helper_pango == NULL) {
+		lo->helper_pango = fonts_helper_context(lo->doc->fm.lang);
+		lo->helper_cache = layout_text_cache_new();
+	}
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	started = pthread_create(helper, NULL, layout_batch_helper, b) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return started;
+}
+
+/* Set the pending texts, then, in document order, check their glyphs,
+ * record their lines and keep their layouts for drawing while the budget
+ * allows — what measuring one text at a time did, in the same order, so
+ * the output does not depend on which thread set what. */
+static void
+layout_set_pending(struct layout *lo)
+{
+	struct layout_batch b = { lo, NULL, NULL, NULL, NULL, 0 };
+	pthread_t helper;
+	bool helping;
+
+	if (lo->npending == 0)
+		return;
+	b.pl = xcalloc(lo->npending, sizeof *b.pl);
+	b.cost = xcalloc(lo->npending, sizeof *b.cost);
+	b.missing = xcalloc(lo->npending, sizeof *b.missing);
+	b.setter = xcalloc(lo->npending, sizeof *b.setter);
+	for (size_t k = 0; k < lo->npending; k++) {
+		const struct flow_item *it = &lo->items[lo->pending[k]];
+		b.pl[k] = layout_text_shared(lo, it->rich, it->plain,
+		    &it->style, it->text_width);
+	}
+	helping = layout_batch_help(lo, &b, &helper);
+	layout_batch_take(&b, lo, SET_MAIN);
+	if (helping)
+		pthread_join(helper, NULL);
+	for (size_t k = 0; k < lo->npending; k++) {
+		struct flow_item *it = &lo->items[lo->pending[k]];
+		if (b.setter[k] == SET_SHARED)
+			layout_batch_measure(&b, k);
+		if (b.setter[k] == SET_HELPER) {
+			layout_text_share(lo, it->rich, it->plain, &it->style,
+			    it->text_width, b.pl[k]);
+			lo->helper_texts++;
+		}
+		layout_missing(lo, &b.missing[k], it->block ?
+		    it->block->line : 0, lo->pending[k], false);
+		layout_text_keep(lo, lo->pending[k], 0, 1, b.pl[k], b.cost[k]);
+		g_object_unref(b.pl[k]);
+	}
+	free(b.pl);
+	free(b.cost);
+	free(b.missing);
+	free(b.setter);
+	lo->npending = 0;
+}
+
+/* Set the text of it (pad_top is known by now) for its glyph check and its
+ * lines, and keep the layout for drawing if the budget allows: soon, with
+ * the texts after it, two at a time. */
 static void
 flow_measure(struct layout *lo, struct flow_item *it)
 {
-	size_t cost;
-	PangoLayout *pl = layout_text(lo, it->rich, it->plain, &it->style,
-	    it->text_width, &cost);
-
-	layout_check_glyphs(lo, pl, it->block ? it->block->line : 0);
-	flow_measure_lines(it, pl);
-	layout_text_keep(lo, (size_t)(it - lo->items), 0, 1, pl, cost);
-	g_object_unref(pl);
+	if (lo->npending == lo->cap_pending) {
+		lo->cap_pending = lo->cap_pending ? 2 * lo->cap_pending : 16;
+		lo->pending = xreallocarray(lo->pending, lo->cap_pending,
+		    sizeof *lo->pending);
+	}
+	lo->pending[lo->npending++] = (size_t)(it - lo->items);
+	if (lo->npending >= LAYOUT_BATCH)
+		layout_set_pending(lo);
 }
 
 static double
@@ -323,7 +505,8 @@ flow_add_marker(struct layout *lo, struct flow_item *it,
 		return;
 	it->markers[it->nmarkers++] = list_marker_text(list, index);
 	pl = layout_item_marker(lo, it, it->nmarkers - 1);
-	layout_check_glyphs(lo, pl, item->line);
+	layout_check_glyphs(lo, pl, item->line, (size_t)(it - lo->items),
+	    true);
 	g_object_unref(pl);
 }
 
@@ -393,27 +576,31 @@ layout_block(struct layout *lo, const struct block *b, struct walk *w)
 	}
 }
 
-/* Add the items measured since the last call to lo->content and stop the
+/* Add the items set since the last call to lo->content and stop the
  * layout once no pagination could fit them in LAYOUT_MAX_PAGES pages:
  * each page holds at most a content area of them, a heading's space above
- * may be dropped, and an item that is not split fills at most a page. */
+ * may be dropped, and an item that is not split fills at most a page.
+ * Called between blocks; texts still pending count once they are set, so
+ * the error names the block of the item that passed the limit. */
 static void
-layout_check_pages(struct layout *lo, const struct block *b)
+layout_check_pages(struct layout *lo)
 {
 	double page = theme_content_height(&lo->theme);
+	size_t set = lo->npending ? lo->pending[0] : lo->nitems;
 
-	for (; lo->measured < lo->nitems; lo->measured++) {
+	for (; lo->measured < set && !lo->over; lo->measured++) {
 		const struct flow_item *it = &lo->items[lo->measured];
 		bool heading = it->role >= ROLE_H1 && it->role <= ROLE_H3;
 		double h = flow_height(it) - (heading ? it->pad_top : 0);
 		lo->content += it->kind == FLOW_TEXT && it->nlines > 1 &&
 		    !heading ? h : fmin(h, page);
+		if (!(lo->content > LAYOUT_MAX_PAGES * page))
+			continue;
+		lo->over = true;
+		diag_error(lo->diags, srcpos_at(lo->doc->path,
+		    it->block ? it->block->line : 1, 0), "the layout passes "
+		    "the limit of %d pages here", LAYOUT_MAX_PAGES);
 	}
-	if (lo->over || !(lo->content > LAYOUT_MAX_PAGES * page))
-		return;
-	lo->over = true;
-	diag_error(lo->diags, srcpos_at(lo->doc->path, b->line, 0), "the "
-	    "layout passes the limit of %d pages here", LAYOUT_MAX_PAGES);
 }
 
 static void
@@ -422,7 +609,7 @@ layout_blocks(struct layout *lo, const struct block *bs, size_t n,
 {
 	for (size_t i = 0; i < n && !lo->over; i++) {
 		layout_block(lo, &bs[i], w);
-		layout_check_pages(lo, &bs[i]);
+		layout_check_pages(lo);
 	}
 }
 
@@ -543,7 +730,8 @@ layout_row(struct layout *lo, const struct block *b, const struct walk *w,
 		it->cell_w[c] = widths[c];
 		x += widths[c];
 		pl = layout_row_cell(lo, it, c, &cost);
-		layout_check_glyphs(lo, pl, b->line);
+		layout_check_glyphs(lo, pl, b->line, (size_t)(it - lo->items),
+		    false);
 		pango_layout_get_extents(pl, NULL, &logical);
 		if (layout_pt(logical.height) > h)
 			h = layout_pt(logical.height);
@@ -629,7 +817,8 @@ layout_chart(struct layout *lo, const struct block *b, struct walk *w)
 		const struct chart_text *t = &it->chart.texts[i];
 		PangoLayout *pl = measure_chart_layout(lo->pango, t->text,
 		    t->size, t->bold, t->wrap, t->align);
-		layout_check_glyphs(lo, pl, b->line);
+		layout_check_glyphs(lo, pl, b->line,
+		    (size_t)(it - lo->items), false);
 		g_object_unref(pl);
 	}
 	it->nlines = 1;
@@ -818,6 +1007,8 @@ layout_build(struct layout *lo, const struct doc *doc, struct diags *d)
 	lo->cache = layout_text_cache_new();
 	layout_title_block(lo);
 	layout_blocks(lo, doc->blocks, doc->nblocks, &w);
+	layout_set_pending(lo);
+	layout_check_pages(lo);
 	layout_warn_missing(lo);
 	layout_snap(lo);
 	layout_fill_pg(lo);
@@ -854,6 +1045,10 @@ layout_release(struct layout *lo)
 	free(lo->pg);
 	paginate_release(&lo->pages);
 	layout_text_cache_free(lo->cache);
+	layout_text_cache_free(lo->helper_cache);
+	if (lo->helper_pango)
+		g_object_unref(lo->helper_pango);
+	free(lo->pending);
 	if (lo->pango) {
 		measure_chart_forget(lo->pango);
 		g_object_unref(lo->pango);

@@ -110,17 +110,27 @@ struct layout {
 	size_t cap_items;
 	struct pg_item *pg;	/* paginator view of items */
 	struct pg_result pages;
-	/* Text no bundled font could set: the first character, where, and
-	 * how many such characters; one warning per report. */
+	/* Text no bundled font could set: the first character, where (the
+	 * report line, and the place in document order: layout.c), and how
+	 * many such characters; one warning per report. */
 	struct diags *diags;	/* lent */
 	gunichar missing_cp;
 	int missing_line;
+	size_t missing_place;
 	size_t nmissing;
 	/* The page limit, checked as blocks are measured: the content of
 	 * items[0..measured), in points, and whether it overflowed. */
 	size_t measured;
 	double content;
 	bool over;
+	/* Text items waiting to be set, in order: a batch of them is set on
+	 * two threads (layout.c: LAYOUT_BATCH). */
+	size_t *pending;
+	size_t npending;
+	size_t cap_pending;
+	PangoContext *helper_pango;	/* owned; the helper thread's */
+	struct layout_cache *helper_cache;	/* owned; the helper's texts */
+	size_t helper_texts;	/* how many texts the helper set */
 };
 
 /* Measure doc with Pango for its paper and break it into pages.  doc must

@@ -79,12 +79,12 @@ row() {
 	awk -v n="$name" -v p="$pages" -v r="$(wc -l < "$t")" -v w="$wall" \
 	    -v c="$cpu" -v m="$rss" -v k="$kib" -v fw="$fw" -v fc="$fc" 'BEGIN {
 		pps = p == "-" ? "-" : sprintf("%.0f", p / (w / 1000))
-		mpp = p == "-" ? "-" : sprintf("%.2f", c / p)
+		mpp = p == "-" ? "-" : sprintf("%.2f", w / p)
 		rw = fw == "-" ? "-" : sprintf("%.2fx", w / fw)
 		rc = fc == "-" ? "-" : sprintf("%.2fx", c / fc)
 		printf "%-19s %5s %4d %9.0f %8.0f %7s %7s %7.1f %8d %8s %7s %7s\n",
 		    n, p, r, w, c, pps, mpp, m / 1024, k,
-		    fc == "-" ? "-" : sprintf("%.0f", fc), rw, rc
+		    fw == "-" ? "-" : sprintf("%.0f", fw), rw, rc
 	}'
 }
 
@@ -121,9 +121,10 @@ measure extract-10mb 3 "$fig" extract "$work/prose-10mb.txt"
 
 echo
 echo "figpress bench ($(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg)):" \
-    "medians; ms/page and the ratio use CPU time (user+sys), which"
-echo "moves less than wall time on a shared machine.  floor = Cairo +" \
-    "PangoCairo drawing the same page content at fixed positions."
+    "medians; ms/page and floor ms are wall time, what a reader"
+echo "waits (layout sets long reports' texts on two threads); x cpu" \
+    "compares the work (user+sys).  floor = Cairo + PangoCairo drawing"
+echo "the same page content at fixed positions, on one thread."
 echo
 printf "%-19s %5s %4s %9s %8s %7s %7s %7s %8s %8s %7s %7s\n" workload pages \
     runs "wall ms" "cpu ms" pages/s ms/page "RSS MiB" "out KiB" \

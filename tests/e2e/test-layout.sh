@@ -7,6 +7,20 @@ cd "$WORK"
 $FIGPRESS render long.md -o a.pdf || fail "render"
 $FIGPRESS render long.md -o b.pdf || fail "second render"
 cmp -s a.pdf b.pdf || fail "two renders of the same input differ"
+# Hundreds of texts are set on two threads, whichever takes each first:
+# the bytes must not depend on which did.
+awk 'BEGIN { print "---\ntitle: Nhiều đoạn\nlang: vi\n---\n";
+    for (p = 1; p <= 300; p++) {
+        if (p % 25 == 1) printf "## Phần %d\n\n", p;
+        printf "Đoạn %d:", p;
+        for (w = 0; w < 10 + (p * 7) % 40; w++) printf " chữ%d", (p * w) % 97;
+        print "\n" } }' > many.md
+i=0
+while [ "$i" -lt 4 ]; do
+    $FIGPRESS render many.md -o "many$i.pdf" || fail "render many.md"
+    cmp -s many0.pdf "many$i.pdf" || fail "render $i of many.md differs"
+    i=$((i + 1))
+done
 
 pdfinfo a.pdf > info.txt
 pages=$(awk '/^Pages:/ {print $2}' info.txt)

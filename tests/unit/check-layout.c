@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "fonts.h"
-#include "layout.h"
+#include "layout-private.h"
 #include "report.h"
 
 static char tmpdir[] = "/tmp/check-layout.XXXXXX";
@@ -229,6 +229,102 @@ START_TEST(test_kept_layouts_are_set_again_alike)
 }
 END_TEST
 
+/* Where flow_measure_lines puts the lines of a text set as pl. */
+static void
+assert_lines_of(const struct flow_item *it, PangoLayout *pl)
+{
+	PangoLayoutIter *iter = pango_layout_get_iter(pl);
+	size_t n = (size_t)pango_layout_get_line_count(pl), i = 0;
+	PangoRectangle logical;
+
+	ck_assert_uint_eq(it->nlines, n);
+	pango_layout_get_extents(pl, NULL, &logical);
+	do {
+		int y0, y1;
+		double want;
+		pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+		want = it->pad_top + layout_pt(i + 1 == n ? logical.height :
+		    y1);
+		ck_assert_msg(it->line_bottom[i] == want,
+		    "line %zu ends at %.4f, set alone at %.4f", i,
+		    it->line_bottom[i], want);
+		i++;
+	} while (pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
+}
+
+/* A report of many texts is set on two threads: each text measures as it
+ * does set alone on the main thread, and draws the same. */
+START_TEST(test_texts_set_on_two_threads_alike)
+{
+	char *path = write_report("vi", "A4");
+	struct report_options opt = { .paper = NULL };
+	struct diags d;
+	struct doc *doc;
+	struct layout lo;
+	size_t texts = 0;
+
+	diags_init(&d);
+	doc = report_load(path, &opt, &d);
+	ck_assert_ptr_nonnull(doc);
+	layout_build(&lo, doc, &d);
+	ck_assert_uint_eq(d.count, 0);
+	/* The first batch had enough new texts to start the helper. */
+	ck_assert_ptr_nonnull(lo.helper_pango);
+	for (size_t i = 0; i < lo.nitems; i++) {
+		const struct flow_item *it = &lo.items[i];
+		PangoLayout *alone, *kept;
+		if (it->kind != FLOW_TEXT)
+			continue;
+		alone = layout_text_new(&lo, it->rich, it->plain, &it->style,
+		    it->text_width);
+		kept = layout_item_text(&lo, it);
+		assert_lines_of(it, alone);
+		assert_same_setting(kept, alone);
+		g_object_unref(kept);
+		g_object_unref(alone);
+		texts++;
+	}
+	ck_assert_uint_gt(texts, 64);
+	layout_release(&lo);
+	doc_free(doc);
+	diags_release(&d);
+	free(path);
+}
+END_TEST
+
+/* A short report is set on the main thread alone: a helper would load
+ * every font again for little to share. */
+START_TEST(test_short_report_sets_texts_alone)
+{
+	char *path = malloc(strlen(tmpdir) + 16);
+	struct report_options opt = { .paper = NULL };
+	struct diags d;
+	struct doc *doc;
+	struct layout lo;
+	FILE *fp;
+
+	sprintf(path, "%s/s.md", tmpdir);
+	fp = fopen(path, "w");
+	ck_assert_ptr_nonnull(fp);
+	fprintf(fp, "---\ntitle: T\nlang: vi\n---\n\n");
+	for (int p = 0; p < 20; p++)
+		fprintf(fp, "Đoạn %d có vài chữ.\n\n", p);
+	fclose(fp);
+	diags_init(&d);
+	doc = report_load(path, &opt, &d);
+	ck_assert_ptr_nonnull(doc);
+	layout_build(&lo, doc, &d);
+	ck_assert_ptr_null(lo.helper_pango);
+	ck_assert_uint_eq(lo.helper_texts, 0);
+	ck_assert_uint_ge(lo.nitems, 20);
+	layout_release(&lo);
+	doc_free(doc);
+	diags_release(&d);
+	free(path);
+}
+END_TEST
+
 Suite *
 layout_suite(void)
 {
@@ -239,6 +335,8 @@ layout_suite(void)
 	tcase_add_loop_test(tc, test_breaks_follow_the_rules, 0, 3);
 	tcase_add_loop_test(tc, test_layouts_carry_the_report_language, 0, 2);
 	tcase_add_test(tc, test_kept_layouts_are_set_again_alike);
+	tcase_add_test(tc, test_texts_set_on_two_threads_alike);
+	tcase_add_test(tc, test_short_report_sets_texts_alone);
 	suite_add_tcase(s, tc);
 	return s;
 }

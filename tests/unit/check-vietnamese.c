@@ -928,6 +928,9 @@ static const struct fallback_case {
 	{ FIX "fallback.md", 13, "U+1F4C8", 7 },
 	{ FIX "fallback-table.md", 9, "U+4E2D", 2 },
 	{ FIX "fallback-chart.md", 11, "U+1F4C8", 1 },
+	/* 70 paragraphs: set in batches, on two threads; the warning still
+	 * names the first in the document, not the first set. */
+	{ FIX "fallback-long.md", 84, "U+1F4C8", 3 },
 };
 
 START_TEST(test_fallback_warns_once)
