@@ -20,11 +20,14 @@
 #endif
 
 #define FONTS_MAX_FILES 64
+/* Fontsets held while the helper's font map lives: fonts_pin_faces. */
+#define FONTS_PINNED 16
 
 static struct {
 	FcConfig *config;
 	PangoFontMap *fontmap;
 	PangoFontMap *helper_fontmap;
+	PangoFontset *pinned[FONTS_PINNED];
 	char *dir;
 	char *files[FONTS_MAX_FILES];
 	size_t nfiles;
@@ -175,10 +178,14 @@ fonts_init(const char *argv0, struct diags *d)
 void
 fonts_shutdown(void)
 {
-	if (fonts.fontmap)
-		g_object_unref(fonts.fontmap);
+	/* The pinned fontsets before the font map they came from. */
+	for (size_t i = 0; i < FONTS_PINNED; i++)
+		if (fonts.pinned[i])
+			g_object_unref(fonts.pinned[i]);
 	if (fonts.helper_fontmap)
 		g_object_unref(fonts.helper_fontmap);
+	if (fonts.fontmap)
+		g_object_unref(fonts.fontmap);
 	if (fonts.config)
 		FcConfigDestroy(fonts.config);
 	fonts_forget_files();
@@ -222,12 +229,62 @@ fonts_context(enum lang lang)
 	return fonts_context_on(fonts.fontmap, lang);
 }
 
+static gboolean
+fonts_pin_one(PangoFontset *fs, PangoFont *font, gpointer data)
+{
+	(void)fs;
+	(void)data;
+	pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+	return FALSE;
+}
+
+/* Cairo 1.16 keeps the font faces of a font file in a list it searches
+ * and grows without a lock: two threads loading the same font at once
+ * can each add a face, and each face is a subset of its own in the PDF
+ * (seen: Noto Sans Bold embedded twice in 2 of 40 renders).  So before a
+ * second thread sets text, every face either can reach is made here, on
+ * the main thread, and held: a fontset of every family, weight and style
+ * figpress asks for — and "monospace", Pango's family for the code boxes
+ * of missing characters — lists each font file as Pango would use it for
+ * that request, synthetic bold or slant included; the size changes no
+ * face.  Afterwards threads only find faces in the lists. */
+static void
+fonts_pin_faces(void)
+{
+	static const char *const families[] = { FONTS_SANS, FONTS_SERIF,
+	    FONTS_MONO, "monospace" };
+	PangoContext *pc = fonts_context_on(fonts.fontmap, LANG_EN);
+	size_t n = 0;
+
+	for (size_t f = 0; f < G_N_ELEMENTS(families); f++)
+		for (int v = 0; v < 4 && n < FONTS_PINNED; v++) {
+			PangoFontDescription *fd = pango_font_description_new();
+			pango_font_description_set_family(fd, families[f]);
+			pango_font_description_set_weight(fd, v & 1 ?
+			    PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+			pango_font_description_set_style(fd, v & 2 ?
+			    PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+			pango_font_description_set_absolute_size(fd,
+			    10 * PANGO_SCALE);
+			fonts.pinned[n] = pango_font_map_load_fontset(
+			    fonts.fontmap, pc, fd,
+			    pango_context_get_language(pc));
+			if (fonts.pinned[n])
+				pango_fontset_foreach(fonts.pinned[n++],
+				    fonts_pin_one, NULL);
+			pango_font_description_free(fd);
+		}
+	g_object_unref(pc);
+}
+
 PangoContext *
 fonts_helper_context(enum lang lang)
 {
 	/* Made when first asked for: a short report never needs it. */
-	if (fonts.helper_fontmap == NULL)
+	if (fonts.helper_fontmap == NULL) {
+		fonts_pin_faces();
 		fonts.helper_fontmap = fonts_new_fontmap(fonts.config);
+	}
 	return fonts_context_on(fonts.helper_fontmap, lang);
 }
 

@@ -254,9 +254,10 @@ flow_text(struct layout *lo, const struct walk *w, enum flow_role role,
  * layout, and layout half of a long report's time.  The helper has a font
  * map of its own (Pango's objects are not to be shared between threads)
  * and pays again for every font it meets — metrics, shaping plans, glyph
- * tables: 7.3M instructions more in all for briefing-100-diff's 1,140M —
- * so a batch of fewer than LAYOUT_HELP_MIN new texts, all a short report
- * has, is set on the main thread alone.  Texts are handed out one at a
+ * tables: 7.3M instructions more in all for briefing-100-diff's 1,140M,
+ * besides 3.3M to make its font map (fonts_helper_context) — so a batch
+ * of fewer than LAYOUT_HELP_MIN new texts, all a short report has, is set
+ * on the main thread alone.  Texts are handed out one at a
  * time: their lengths differ too much for halves to balance. */
 #define LAYOUT_BATCH 64
 #define LAYOUT_HELP_MIN 32

@@ -9,7 +9,7 @@ $FIGPRESS render long.md -o b.pdf || fail "second render"
 cmp -s a.pdf b.pdf || fail "two renders of the same input differ"
 # Hundreds of texts are set on two threads, whichever takes each first:
 # the bytes must not depend on which did.
-awk 'BEGIN { print "---\ntitle: Nhiều đoạn\nlang: vi\n---\n";
+awk 'BEGIN { print "---\ntitle: Nhiều đoạn\nlang: vi\ndate: 2025-01-30\n---\n";
     for (p = 1; p <= 300; p++) {
         if (p % 25 == 1) printf "## Phần %d\n\n", p;
         printf "Đoạn %d:", p;

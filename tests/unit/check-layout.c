@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <pango/pangocairo.h>
+
 #include "fonts.h"
 #include "layout-private.h"
 #include "report.h"
@@ -253,8 +255,38 @@ assert_lines_of(const struct flow_item *it, PangoLayout *pl)
 	pango_layout_iter_free(iter);
 }
 
+/* The cairo font face of every run of a and of b, in turn, is the same
+ * object: the PDF has one font subset per face, so a text set by the
+ * helper must not bring faces of its own. */
+static void
+assert_same_faces(PangoLayout *a, PangoLayout *b)
+{
+	GSList *la = pango_layout_get_lines_readonly(a);
+	GSList *lb = pango_layout_get_lines_readonly(b);
+
+	for (; la && lb; la = la->next, lb = lb->next) {
+		GSList *ra = ((PangoLayoutLine *)la->data)->runs;
+		GSList *rb = ((PangoLayoutLine *)lb->data)->runs;
+		for (; ra && rb; ra = ra->next, rb = rb->next) {
+			PangoFont *fa = ((PangoLayoutRun *)ra->data)->item->
+			    analysis.font;
+			PangoFont *fb = ((PangoLayoutRun *)rb->data)->item->
+			    analysis.font;
+			ck_assert_ptr_eq(cairo_scaled_font_get_font_face(
+			    pango_cairo_font_get_scaled_font(
+			    PANGO_CAIRO_FONT(fa))),
+			    cairo_scaled_font_get_font_face(
+			    pango_cairo_font_get_scaled_font(
+			    PANGO_CAIRO_FONT(fb))));
+		}
+		ck_assert(ra == NULL && rb == NULL);
+	}
+	ck_assert(la == NULL && lb == NULL);
+}
+
 /* A report of many texts is set on two threads: each text measures as it
- * does set alone on the main thread, and draws the same. */
+ * does set alone on the main thread, and draws the same, in the same
+ * fonts. */
 START_TEST(test_texts_set_on_two_threads_alike)
 {
 	char *path = write_report("vi", "A4");
@@ -281,6 +313,7 @@ START_TEST(test_texts_set_on_two_threads_alike)
 		kept = layout_item_text(&lo, it);
 		assert_lines_of(it, alone);
 		assert_same_setting(kept, alone);
+		assert_same_faces(kept, alone);
 		g_object_unref(kept);
 		g_object_unref(alone);
 		texts++;
