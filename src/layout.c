@@ -255,12 +255,16 @@ flow_text(struct layout *lo, const struct walk *w, enum flow_role role,
  * map of its own (Pango's objects are not to be shared between threads)
  * and pays again for every font it meets — metrics, shaping plans, glyph
  * tables: 7.3M instructions more in all for briefing-100-diff's 1,140M,
- * besides 3.3M to make its font map (fonts_helper_context) — so a batch
- * of fewer than LAYOUT_HELP_MIN new texts, all a short report has, is set
- * on the main thread alone.  Texts are handed out one at a
- * time: their lengths differ too much for halves to balance. */
+ * besides 3.3M to make its font map (fonts_helper_context), about what
+ * shaping 2,000 characters costs — so until a batch has LAYOUT_HELP_BYTES
+ * of different new text, texts are set on the main thread alone: the
+ * briefing (4 KB of text in all), any short report, a report whose pages
+ * repeat one paragraph under different headings.  Once the helper has
+ * its fonts, a batch with an eighth of that is worth starting it for.
+ * Texts are handed out one at a time: their lengths differ too much for
+ * halves to balance. */
 #define LAYOUT_BATCH 64
-#define LAYOUT_HELP_MIN 32
+#define LAYOUT_HELP_BYTES 16384
 
 /* Who set a text of a batch. */
 enum batch_setter {
@@ -325,6 +329,26 @@ layout_batch_helper(void *arg)
 	return NULL;
 }
 
+/* The bytes of the different texts of b still to set (told apart by
+ * their words alone: a repeated paragraph is set by the first thread to
+ * take it, and its copies share that or are set alike) — what the
+ * helper could take a share of. */
+static size_t
+layout_batch_fresh(const struct layout *lo, const struct layout_batch *b)
+{
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	size_t fresh = 0;
+
+	for (size_t k = 0; k < lo->npending; k++) {
+		const struct flow_item *it = &lo->items[lo->pending[k]];
+		const char *text = it->rich ? it->rich->text : it->plain;
+		if (b->pl[k] == NULL && g_hash_table_add(seen, (gpointer)text))
+			fresh += strlen(text);
+	}
+	g_hash_table_destroy(seen);
+	return fresh;
+}
+
 /* Start the helper on b if enough of its texts are new; false if not.
  * The helper blocks every signal, so Ctrl-C and kill reach the main
  * thread, whose handler removes the temporary files, as before. */
@@ -333,12 +357,10 @@ layout_batch_help(struct layout *lo, struct layout_batch *b,
     pthread_t *helper)
 {
 	sigset_t all, old;
-	size_t fresh = 0;
 	bool started;
 
-	for (size_t k = 0; k < lo->npending; k++)
-		fresh += b->pl[k] == NULL;
-	if (fresh < LAYOUT_HELP_MIN)
+	if (layout_batch_fresh(lo, b) < (lo->helper_pango ?
+	    LAYOUT_HELP_BYTES / 8 : LAYOUT_HELP_BYTES))
 		return false;
 	if (lo->helper_pango == NULL) {
 		lo->helper_pango = fonts_helper_context(lo->doc->fm.lang);

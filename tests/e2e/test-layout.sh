@@ -13,7 +13,7 @@ awk 'BEGIN { print "---\ntitle: Nhiều đoạn\nlang: vi\ndate: 2025-01-30\n---
     for (p = 1; p <= 300; p++) {
         if (p % 25 == 1) printf "## Phần %d\n\n", p;
         printf "Đoạn %d:", p;
-        for (w = 0; w < 10 + (p * 7) % 40; w++) printf " chữ%d", (p * w) % 97;
+        for (w = 0; w < 40 + (p * 7) % 60; w++) printf " chữ%d", (p * w) % 97;
         print "\n" } }' > many.md
 i=0
 while [ "$i" -lt 4 ]; do
