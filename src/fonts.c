@@ -288,7 +288,6 @@ fonts_helper_context(enum lang lang)
 	return fonts_context_on(fonts.helper_fontmap, lang);
 }
 
-
 bool
 fonts_family_is_bundled(const char *family)
 {
