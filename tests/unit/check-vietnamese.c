@@ -3,8 +3,11 @@
  * report's language on every layout, stacked marks inside their line box,
  * breaks without hyphens, and the one warning for text no font has.
  * Fixtures live in tests/vietnamese/. */
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <check.h>
 #include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 #include <stdlib.h>
 #include <string.h>
@@ -297,6 +300,43 @@ START_TEST(test_font_coverage)
 	ck_assert_int_eq(pango_layout_get_unknown_glyphs_count(pl), 0);
 	g_object_unref(pl);
 	free(text);
+	g_object_unref(pc);
+}
+END_TEST
+
+/* The cairo font a text is drawn with on a PDF or SVG page is the very
+ * font it was measured with, not a second one with the surface's options
+ * merged in: else every glyph is loaded from the font file twice. */
+START_TEST(test_drawn_font_is_measured_font)
+{
+	const struct font_case *fc = &font_cases[_i];
+	PangoContext *pc = fonts_context(LANG_VI);
+	PangoLayout *pl = font_layout(pc, fc->family, fc->weight, fc->style,
+	    "Nguồn dữ liệu");
+	PangoLayoutRun *run = pango_layout_get_lines_readonly(pl) ?
+	    ((PangoLayoutLine *)pango_layout_get_lines_readonly(pl)->data)->
+	    runs->data : NULL;
+	cairo_surface_t *pages[2] = {
+		cairo_pdf_surface_create_for_stream(NULL, NULL, 100, 100),
+		cairo_svg_surface_create_for_stream(NULL, NULL, 100, 100),
+	};
+	cairo_scaled_font_t *measured;
+
+	ck_assert_ptr_nonnull(run);
+	measured = pango_cairo_font_get_scaled_font(
+	    PANGO_CAIRO_FONT(run->item->analysis.font));
+	ck_assert_ptr_nonnull(measured);
+	for (size_t i = 0; i < G_N_ELEMENTS(pages); i++) {
+		cairo_t *cr = cairo_create(pages[i]);
+
+		cairo_set_scaled_font(cr, measured);
+		ck_assert_msg(cairo_get_scaled_font(cr) == measured,
+		    "%s: a second cairo font on the %s page", fc->file,
+		    i == 0 ? "PDF" : "SVG");
+		cairo_destroy(cr);
+		cairo_surface_destroy(pages[i]);
+	}
+	g_object_unref(pl);
 	g_object_unref(pc);
 }
 END_TEST
@@ -1023,6 +1063,8 @@ vietnamese_suite(void)
 	tcase_add_checked_fixture(tl, setup, NULL);
 	tcase_set_timeout(tl, 60);
 	tcase_add_loop_test(tl, test_font_coverage, 0,
+	    G_N_ELEMENTS(font_cases));
+	tcase_add_loop_test(tl, test_drawn_font_is_measured_font, 0,
 	    G_N_ELEMENTS(font_cases));
 	tcase_add_test(tl, test_fault_check_fails);
 	tcase_add_test(tl, test_roles_cover);
