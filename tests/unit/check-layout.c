@@ -280,11 +280,11 @@ assert_lines_of(const struct flow_item *it, PangoLayout *pl)
 	pango_layout_iter_free(iter);
 }
 
-/* The cairo font face of every run of a and of b, in turn, is the same
- * object: the PDF has one font subset per face, so a text set by the
- * helper must not bring faces of its own. */
+/* fn on every run of a with the run of b in the same place; the two
+ * have as many lines and runs. */
 static void
-assert_same_faces(PangoLayout *a, PangoLayout *b)
+each_run_pair(PangoLayout *a, PangoLayout *b,
+    void (*fn)(const PangoLayoutRun *, const PangoLayoutRun *))
 {
 	GSList *la = pango_layout_get_lines_readonly(a);
 	GSList *lb = pango_layout_get_lines_readonly(b);
@@ -292,21 +292,28 @@ assert_same_faces(PangoLayout *a, PangoLayout *b)
 	for (; la && lb; la = la->next, lb = lb->next) {
 		GSList *ra = ((PangoLayoutLine *)la->data)->runs;
 		GSList *rb = ((PangoLayoutLine *)lb->data)->runs;
-		for (; ra && rb; ra = ra->next, rb = rb->next) {
-			PangoFont *fa = ((PangoLayoutRun *)ra->data)->item->
-			    analysis.font;
-			PangoFont *fb = ((PangoLayoutRun *)rb->data)->item->
-			    analysis.font;
-			ck_assert_ptr_eq(cairo_scaled_font_get_font_face(
-			    pango_cairo_font_get_scaled_font(
-			    PANGO_CAIRO_FONT(fa))),
-			    cairo_scaled_font_get_font_face(
-			    pango_cairo_font_get_scaled_font(
-			    PANGO_CAIRO_FONT(fb))));
-		}
+		for (; ra && rb; ra = ra->next, rb = rb->next)
+			fn(ra->data, rb->data);
 		ck_assert(ra == NULL && rb == NULL);
 	}
 	ck_assert(la == NULL && lb == NULL);
+}
+
+static cairo_font_face_t *
+run_face(const PangoLayoutRun *run)
+{
+	return cairo_scaled_font_get_font_face(
+	    pango_cairo_font_get_scaled_font(
+	    PANGO_CAIRO_FONT(run->item->analysis.font)));
+}
+
+/* The cairo font face of two runs is the same object: the PDF has one
+ * font subset per face, so a text set by the helper must not bring faces
+ * of its own. */
+static void
+assert_same_face(const PangoLayoutRun *a, const PangoLayoutRun *b)
+{
+	ck_assert_ptr_eq(run_face(a), run_face(b));
 }
 
 /* A report of many texts is set on two threads: each text measures as it
@@ -338,7 +345,7 @@ START_TEST(test_texts_set_on_two_threads_alike)
 		kept = layout_item_text(&lo, it);
 		assert_lines_of(it, alone);
 		assert_same_setting(kept, alone);
-		assert_same_faces(kept, alone);
+		each_run_pair(kept, alone, assert_same_face);
 		g_object_unref(kept);
 		g_object_unref(alone);
 		texts++;
@@ -348,6 +355,117 @@ START_TEST(test_texts_set_on_two_threads_alike)
 	doc_free(doc);
 	diags_release(&d);
 	free(path);
+}
+END_TEST
+
+/* Two runs have the same glyphs at the same advances and offsets. */
+static void
+assert_same_glyphs(const PangoLayoutRun *a, const PangoLayoutRun *b)
+{
+	const PangoGlyphString *ga = a->glyphs, *gb = b->glyphs;
+
+	ck_assert_int_eq(ga->num_glyphs, gb->num_glyphs);
+	for (int g = 0; g < ga->num_glyphs; g++) {
+		const PangoGlyphInfo *x = &ga->glyphs[g], *y = &gb->glyphs[g];
+		ck_assert_uint_eq(x->glyph, y->glyph);
+		ck_assert_int_eq(x->geometry.width, y->geometry.width);
+		ck_assert_int_eq(x->geometry.x_offset, y->geometry.x_offset);
+		ck_assert_int_eq(x->geometry.y_offset, y->geometry.y_offset);
+		ck_assert_int_eq(ga->log_clusters[g], gb->log_clusters[g]);
+	}
+}
+
+/* pl, and pl given the width w (points) it was set for when it has none,
+ * are set alike; the number of layouts that had none goes into *open. */
+static void
+assert_width_changes_nothing(PangoLayout *pl, double w, size_t *open)
+{
+	PangoLayout *wide = pango_layout_copy(pl);
+
+	if (pango_layout_get_width(pl) < 0) {
+		pango_layout_set_width(wide, layout_text_units(w));
+		(*open)++;
+	} else {
+		ck_assert_int_eq(pango_layout_get_width(pl),
+		    layout_text_units(w));
+	}
+	assert_same_setting(pl, wide);
+	each_run_pair(pl, wide, assert_same_glyphs);
+	g_object_unref(wide);
+}
+
+/* Texts that fit on a line are set without a width, which Pango shapes
+ * once instead of twice; set with their width they would be set alike,
+ * glyph for glyph.  Wider texts, and a right-to-left one (flushed to the
+ * other edge), keep their width. */
+START_TEST(test_fitting_texts_set_without_width)
+{
+	char *path = malloc(strlen(tmpdir) + 16);
+	char *csv = malloc(strlen(tmpdir) + 16);
+	struct report_options opt = { .paper = NULL };
+	struct diags d;
+	struct doc *doc;
+	struct layout lo;
+	size_t open = 0, texts = 0, rtl = 0, cells = 0;
+	FILE *fp;
+
+	sprintf(csv, "%s/t.csv", tmpdir);
+	fp = fopen(csv, "w");
+	ck_assert_ptr_nonnull(fp);
+	fprintf(fp, "tên,giá trị\nDoanh thu,\"48,39 tỷ USD\"\n"
+	    "Lợi nhuận,\"20,8 tỷ USD\"\n");
+	fclose(fp);
+	sprintf(path, "%s/w.md", tmpdir);
+	fp = fopen(path, "w");
+	ck_assert_ptr_nonnull(fp);
+	fprintf(fp, "---\ntitle: Tiêu đề\nsubtitle: Phụ đề\nlang: vi\n---\n\n"
+	    "# Chi phí huấn luyện\n\nNgắn, có **đậm**, *nghiêng*, `mã` và "
+	    "[liên kết](https://example.org).\n\n"
+	    "Tie\xcc\x82\xcc\x81ng Vie\xcc\xa3\xcc\x82t NFD.\n\n"
+	    "- mục một\n- mục hai\n\n");
+	for (int w = 0; w < 90; w++)
+		fprintf(fp, "chữ%d ", w);
+	fprintf(fp, "\n\nשלום עולם\n\n```table\ndata: t.csv\n```\n");
+	fclose(fp);
+	diags_init(&d);
+	doc = report_load(path, &opt, &d);
+	ck_assert_ptr_nonnull(doc);
+	layout_build(&lo, doc, &d);
+	for (size_t i = 0; i < lo.nitems; i++) {
+		const struct flow_item *it = &lo.items[i];
+		PangoLayout *pl;
+		if (it->kind == FLOW_ROW) {
+			for (size_t c = 0; c < it->table->ncols; c++) {
+				pl = layout_item_cell(&lo, it, c);
+				assert_width_changes_nothing(pl,
+				    it->cell_w[c] - 10.0, &open);
+				g_object_unref(pl);
+				cells++;
+			}
+			continue;
+		}
+		if (it->kind != FLOW_TEXT)
+			continue;
+		pl = layout_item_text(&lo, it);
+		assert_width_changes_nothing(pl, it->text_width, &open);
+		if (strstr(pango_layout_get_text(pl), "שלום")) {
+			ck_assert_int_ge(pango_layout_get_width(pl), 0);
+			rtl++;
+		}
+		if (strstr(pango_layout_get_text(pl), "chữ89"))
+			ck_assert_int_gt(pango_layout_get_line_count(pl), 1);
+		g_object_unref(pl);
+		texts++;
+	}
+	ck_assert_uint_eq(rtl, 1);
+	ck_assert_uint_eq(cells, 6);
+	ck_assert_uint_ge(open, 8);
+	ck_assert_uint_lt(open, texts + cells);
+	layout_release(&lo);
+	doc_free(doc);
+	diags_release(&d);
+	free(path);
+	free(csv);
 }
 END_TEST
 
@@ -395,6 +513,7 @@ layout_suite(void)
 	tcase_add_test(tc, test_kept_layouts_are_set_again_alike);
 	tcase_add_test(tc, test_texts_set_on_two_threads_alike);
 	tcase_add_test(tc, test_short_report_sets_texts_alone);
+	tcase_add_test(tc, test_fitting_texts_set_without_width);
 	suite_add_tcase(s, tc);
 	return s;
 }
