@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fonts.h"
+#include "measure.h"
 #include "xmalloc.h"
 
 /* The memory of a laid-out layout, estimated as LAYOUT_ENTRY plus
@@ -286,55 +287,18 @@ layout_text_attrs(const struct rich *r, double size, bool grayscale)
 	return al;
 }
 
-/* Whether text, left-aligned in st, may fit on a line of width points:
- * at a little under the narrowest average advance of running text
- * (LAYOUT_FIT_EM of the size a character; NFD marks count, so a guess
- * errs towards trying). */
-#define LAYOUT_FIT_EM 0.45
-
-static bool
-layout_text_may_fit(const char *text, const struct text_style *st,
-    double width)
-{
-	return st->align == PANGO_ALIGN_LEFT && width > 0 &&
-	    (double)g_utf8_strlen(text, -1) * LAYOUT_FIT_EM * st->size <=
-	    width;
-}
-
-/* True when pl, set without a width, is set as it would be with width
- * units: every line fits and reads left to right (a right-to-left
- * paragraph would be flushed to the other edge). */
-static bool
-layout_text_fits(PangoLayout *pl, int units)
-{
-	PangoRectangle logical;
-
-	pango_layout_get_extents(pl, NULL, &logical);
-	if (logical.x < 0 || logical.x + logical.width > units)
-		return false;
-	for (GSList *l = pango_layout_get_lines_readonly(pl); l; l = l->next)
-		if (((PangoLayoutLine *)l->data)->resolved_dir !=
-		    PANGO_DIRECTION_LTR)
-			return false;
-	return true;
-}
-
-/* Pango 1.50 shapes each run of a layout with a width twice (to find the
- * breaks, then again as set on its line) even when the text fits on one
- * line; without a width it shapes once.  So a text that may fit is set
- * without one first and gets its width only when it proves wider (its
- * runs are shaped once more then): headings, captions, table cells and
- * list items are shaped once instead of twice. */
+/* Headings, captions, table cells and list items mostly fit on a line:
+ * set without a width first, they are shaped once instead of twice
+ * (measure_fits_unwrapped).  Only a left-aligned text may go without:
+ * Pango moves a line within the width for the others. */
 static void
 layout_text_set_width(PangoLayout *pl, const char *text,
     const struct text_style *st, double width)
 {
-	int units = layout_text_units(width);
-
-	if (layout_text_may_fit(text, st, width) &&
-	    layout_text_fits(pl, units))
+	if (st->align == PANGO_ALIGN_LEFT &&
+	    measure_fits_unwrapped(pl, text, st->size, width))
 		return;
-	pango_layout_set_width(pl, units);
+	pango_layout_set_width(pl, layout_text_units(width));
 }
 
 PangoLayout *

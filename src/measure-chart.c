@@ -134,14 +134,43 @@ measure_chart_new_layout(PangoContext *pc, const char *text, double size,
 
 	pango_layout_set_font_description(layout, fd);
 	pango_font_description_free(fd);
-	if (wrap > 0) {
-		pango_layout_set_width(layout, pango_units_from_double(wrap));
-		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-	}
 	pango_layout_set_alignment(layout, align < 0 ? PANGO_ALIGN_LEFT :
 	    align > 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
 	pango_layout_set_text(layout, text, -1);
+	/* A left-aligned label that fits is set without its wrap width:
+	 * shaped once (measure_fits_unwrapped).  Centred and right-aligned
+	 * ones keep it, which Pango moves their lines by. */
+	if (wrap > 0 && !(align < 0 &&
+	    measure_fits_unwrapped(layout, text, size, wrap))) {
+		pango_layout_set_width(layout, pango_units_from_double(wrap));
+		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+	}
 	return layout;
+}
+
+/* A little under the narrowest average advance of running text, in em:
+ * a text longer than width at this is certainly wider (NFD marks count
+ * as characters, so the guess errs towards trying). */
+#define MEASURE_FIT_EM 0.45
+
+bool
+measure_fits_unwrapped(PangoLayout *pl, const char *text, double size,
+    double width)
+{
+	PangoRectangle logical;
+
+	if (width <= 0 ||
+	    (double)g_utf8_strlen(text, -1) * MEASURE_FIT_EM * size > width)
+		return false;
+	pango_layout_get_extents(pl, NULL, &logical);
+	if (logical.x < 0 ||
+	    logical.x + logical.width > pango_units_from_double(width))
+		return false;
+	for (GSList *l = pango_layout_get_lines_readonly(pl); l; l = l->next)
+		if (((PangoLayoutLine *)l->data)->resolved_dir !=
+		    PANGO_DIRECTION_LTR)
+			return false;
+	return true;
 }
 
 PangoLayout *

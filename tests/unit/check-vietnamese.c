@@ -341,6 +341,52 @@ START_TEST(test_drawn_font_is_measured_font)
 }
 END_TEST
 
+/* A chart label that fits its wrap width, left-aligned, is set without
+ * it (Pango shapes it once) and reads glyph for glyph as with it; a longer
+ * one wraps, and a right-aligned one keeps the width Pango aligns in. */
+START_TEST(test_chart_label_fits_without_wrap)
+{
+	PangoContext *pc = fonts_context(LANG_VI);
+	const char *label = "Lợi nhuận (tỷ USD)";
+	PangoLayout *fit = measure_chart_layout(pc, label, 8, false, 120, -1);
+	PangoLayout *wide = pango_layout_copy(fit);
+	PangoLayout *right = measure_chart_layout(pc, label, 8, false, 120, 1);
+	PangoLayout *lng = measure_chart_layout(pc, "Người dùng hằng ngày các "
+	    "ứng dụng của Meta trong quý IV/2024", 8, false, 120, -1);
+	PangoLayoutLine *a, *b;
+
+	ck_assert_int_eq(pango_layout_get_width(fit), -1);
+	pango_layout_set_width(wide, pango_units_from_double(120));
+	ck_assert_int_eq(pango_layout_get_line_count(wide), 1);
+	a = pango_layout_get_line_readonly(fit, 0);
+	b = pango_layout_get_line_readonly(wide, 0);
+	ck_assert_uint_eq(g_slist_length(a->runs), g_slist_length(b->runs));
+	for (GSList *ra = a->runs, *rb = b->runs; ra; ra = ra->next,
+	    rb = rb->next) {
+		PangoGlyphString *ga = ((PangoLayoutRun *)ra->data)->glyphs;
+		PangoGlyphString *gb = ((PangoLayoutRun *)rb->data)->glyphs;
+		ck_assert_int_eq(ga->num_glyphs, gb->num_glyphs);
+		for (int g = 0; g < ga->num_glyphs; g++) {
+			ck_assert_uint_eq(ga->glyphs[g].glyph,
+			    gb->glyphs[g].glyph);
+			ck_assert_int_eq(ga->glyphs[g].geometry.width,
+			    gb->glyphs[g].geometry.width);
+		}
+	}
+	ck_assert_int_eq(pango_layout_get_width(right),
+	    pango_units_from_double(120));
+	ck_assert_int_eq(pango_layout_get_width(lng),
+	    pango_units_from_double(120));
+	ck_assert_int_gt(pango_layout_get_line_count(lng), 1);
+	g_object_unref(fit);
+	g_object_unref(wide);
+	g_object_unref(right);
+	g_object_unref(lng);
+	measure_chart_forget(pc);
+	g_object_unref(pc);
+}
+END_TEST
+
 /* The fault check itself: a character none of the fonts has is caught,
  * and so is a letter asked of the wrong family. */
 START_TEST(test_fault_check_fails)
@@ -1066,6 +1112,7 @@ vietnamese_suite(void)
 	    G_N_ELEMENTS(font_cases));
 	tcase_add_loop_test(tl, test_drawn_font_is_measured_font, 0,
 	    G_N_ELEMENTS(font_cases));
+	tcase_add_test(tl, test_chart_label_fits_without_wrap);
 	tcase_add_test(tl, test_fault_check_fails);
 	tcase_add_test(tl, test_roles_cover);
 	tcase_add_test(tl, test_body_styles);
