@@ -147,6 +147,16 @@ echo
 # the new briefing PDF; timed inside watch-loop.c.
 (cd "$work/briefing" && "$bin/watch-loop" "$fig" \
     "$([ "${BENCH_QUICK:-0}" = 1 ] && echo 3 || echo 21)")
+# Wall times here move by a third from one minute to the next; the work
+# of the briefing's start-up, counted in instructions, does not.
+if command -v valgrind > /dev/null; then
+	instr=$(cd "$work/briefing" && valgrind --tool=callgrind \
+	    --callgrind-out-file=/dev/null "$fig" render reports/briefing.md \
+	    -o "$work/briefing/callgrind.pdf" 2>&1 |
+	    sed -n 's/.*refs: *//p' | tr -d ,)
+	echo "briefing: $(awk -v n="$instr" 'BEGIN { printf "%.1f", n / 1e6 }')M" \
+	    "instructions, all threads (callgrind)"
+fi
 echo "floor peak RSS: 100 pages $(median "$work/briefing-100.floor.times" 3) KiB," \
     "1000 pages $(median "$work/briefing-1000.floor.times" 3) KiB;" \
     "bench took $(( $(date +%s) - start )) s"
