@@ -1,5 +1,6 @@
 /* measure-chart: chart text measured with Pango exactly as draw-chart.c
- * sets it, converted to points here and nowhere else. */
+ * sets it, converted to points here and nowhere else; and the test of
+ * whether any text may be set without its width. */
 #include "measure.h"
 
 #include <string.h>
@@ -125,29 +126,6 @@ measure_cache_of(PangoContext *pc)
 	return c;
 }
 
-static PangoLayout *
-measure_chart_new_layout(PangoContext *pc, const char *text, double size,
-    bool bold, double wrap, int align)
-{
-	PangoLayout *layout = pango_layout_new(pc);
-	PangoFontDescription *fd = measure_chart_font(size, bold);
-
-	pango_layout_set_font_description(layout, fd);
-	pango_font_description_free(fd);
-	pango_layout_set_alignment(layout, align < 0 ? PANGO_ALIGN_LEFT :
-	    align > 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
-	pango_layout_set_text(layout, text, -1);
-	/* A left-aligned label that fits is set without its wrap width:
-	 * shaped once (measure_fits_unwrapped).  Centred and right-aligned
-	 * ones keep it, which Pango moves their lines by. */
-	if (wrap > 0 && !(align < 0 &&
-	    measure_fits_unwrapped(layout, text, size, wrap))) {
-		pango_layout_set_width(layout, pango_units_from_double(wrap));
-		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-	}
-	return layout;
-}
-
 /* A little under the narrowest average advance of running text, in em:
  * a text longer than width at this is certainly wider (NFD marks count
  * as characters, so the guess errs towards trying). */
@@ -171,6 +149,29 @@ measure_fits_unwrapped(PangoLayout *pl, const char *text, double size,
 		    PANGO_DIRECTION_LTR)
 			return false;
 	return true;
+}
+
+static PangoLayout *
+measure_chart_new_layout(PangoContext *pc, const char *text, double size,
+    bool bold, double wrap, int align)
+{
+	PangoLayout *layout = pango_layout_new(pc);
+	PangoFontDescription *fd = measure_chart_font(size, bold);
+
+	pango_layout_set_font_description(layout, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_alignment(layout, align < 0 ? PANGO_ALIGN_LEFT :
+	    align > 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+	pango_layout_set_text(layout, text, -1);
+	/* A left-aligned label that fits is set without its wrap width:
+	 * shaped once (measure_fits_unwrapped).  Centred and right-aligned
+	 * ones keep it, which Pango moves their lines by. */
+	if (wrap > 0 && !(align < 0 &&
+	    measure_fits_unwrapped(layout, text, size, wrap))) {
+		pango_layout_set_width(layout, pango_units_from_double(wrap));
+		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+	}
+	return layout;
 }
 
 PangoLayout *
