@@ -292,11 +292,11 @@ layout_text_attrs(const struct rich *r, double size, bool grayscale)
  * (measure_fits_unwrapped).  Only a left-aligned text may go without:
  * Pango moves a line within the width for the others. */
 static void
-layout_text_set_width(PangoLayout *pl, const char *text,
-    const struct text_style *st, double width)
+layout_text_set_width(PangoLayout *pl, const struct text_style *st,
+    double width)
 {
 	if (st->align == PANGO_ALIGN_LEFT &&
-	    measure_fits_unwrapped(pl, text, st->size, width))
+	    measure_fits_unwrapped(pl, st->size, width))
 		return;
 	pango_layout_set_width(pl, layout_text_units(width));
 }
@@ -328,7 +328,7 @@ layout_text_new(const struct layout *lo, const struct rich *r,
 		    pango_attr_insert_hyphens_new(FALSE));
 	pango_layout_set_attributes(pl, al);
 	pango_attr_list_unref(al);
-	layout_text_set_width(pl, r ? r->text : plain, st, width);
+	layout_text_set_width(pl, st, width);
 	return pl;
 }
 

@@ -132,13 +132,12 @@ measure_cache_of(PangoContext *pc)
 #define MEASURE_FIT_EM 0.45
 
 bool
-measure_fits_unwrapped(PangoLayout *pl, const char *text, double size,
-    double width)
+measure_fits_unwrapped(PangoLayout *pl, double size, double width)
 {
 	PangoRectangle logical;
 
-	if (width <= 0 ||
-	    (double)g_utf8_strlen(text, -1) * MEASURE_FIT_EM * size > width)
+	if (width <= 0 || (double)g_utf8_strlen(pango_layout_get_text(pl), -1) *
+	    MEASURE_FIT_EM * size > width)
 		return false;
 	pango_layout_get_extents(pl, NULL, &logical);
 	if (logical.x < 0 ||
@@ -167,7 +166,7 @@ measure_chart_new_layout(PangoContext *pc, const char *text, double size,
 	 * shaped once (measure_fits_unwrapped).  Centred and right-aligned
 	 * ones keep it, which Pango moves their lines by. */
 	if (wrap > 0 && !(align < 0 &&
-	    measure_fits_unwrapped(layout, text, size, wrap))) {
+	    measure_fits_unwrapped(layout, size, wrap))) {
 		pango_layout_set_width(layout, pango_units_from_double(wrap));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	}

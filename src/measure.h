@@ -25,13 +25,12 @@ PangoLayout *measure_chart_layout(PangoContext *pc, const char *text,
 void measure_chart_forget(PangoContext *pc);
 /* Pango 1.50 shapes each run of a layout with a width twice (to find the
  * breaks, then again as set on its line) even when the text fits on one
- * line; without a width it shapes once.  True when pl, text at size
+ * line; without a width it shapes once.  True when pl, its text at size
  * points set without a width, reads as it would at width points: every
  * line fits and runs left to right.  Only a text short enough to fit
  * (MEASURE_FIT_EM of the size a character) is tried, which lays pl out;
  * a false answer leaves pl to be given its width. */
-bool measure_fits_unwrapped(PangoLayout *pl, const char *text, double size,
-    double width);
+bool measure_fits_unwrapped(PangoLayout *pl, double size, double width);
 /* The logical box of layout in points: offset within the layout and size. */
 void measure_layout_box(PangoLayout *layout, double *x, double *y, double *w,
     double *h);
